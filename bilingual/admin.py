@@ -1,0 +1,39 @@
+"""Admin pieces shared by every bilingual model: a completeness column and missing-language filters."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.utils.translation import gettext, gettext_lazy as _
+
+from bilingual.completeness import LANGUAGE_CODES, missing_language_q
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Filter rows by the language in which some required text is missing."""
+
+    title = _("translation")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        names = dict(settings.LANGUAGES)
+        choices = [("complete", _("complete in both languages"))]
+        choices += [(code, _("missing %(language)s") % {"language": gettext(names[code])}) for code in LANGUAGE_CODES]
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "complete":
+            return queryset.translation_complete()
+        if value in LANGUAGE_CODES:
+            return queryset.filter(missing_language_q(queryset.model.BILINGUAL_REQUIRED, value))
+        return queryset
+
+
+class BilingualAdminMixin:
+    """Add the “translation complete” column; the Arabic fields' direction comes from admin CSS."""
+
+    @admin.display(boolean=True, description=_("translation complete"))
+    def translation_complete(self, obj) -> bool:
+        return obj.is_translation_complete
+
+    class Media:
+        css = {"all": ("css/admin.css",)}

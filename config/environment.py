@@ -1,0 +1,79 @@
+"""Read settings from the environment, and explain a bad value in one line instead of a traceback."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+
+class ConfigurationError(SystemExit):
+    """A setting the environment got wrong; exits with a one-line explanation on stderr."""
+
+    def __init__(self, message: str):
+        super().__init__(f"Tarikh configuration error: {message}")
+
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    """Return the boolean value of the environment variable `name`."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ConfigurationError(f"{name}={raw!r} is not a boolean; use true or false.")
+
+
+def env_list(name: str, *, default: list[str]) -> list[str]:
+    """Return a comma-separated environment variable as a list of non-empty items."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def require_in_production(name: str, *, debug: bool, development_default: str = "") -> str:
+    """Return the variable `name`; in production mode (DEBUG off) it must be set."""
+    value = os.environ.get(name, "")
+    if value:
+        return value
+    if debug:
+        return development_default
+    raise ConfigurationError(f"{name} must be set when DEBUG is off (production mode).")
+
+
+def database_from_url(base_dir: Path, *, debug: bool) -> dict:
+    """Return the default database from DATABASE_URL, or an SQLite file in the project."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": base_dir / "db.sqlite3"}
+    else:
+        try:
+            config = dj_database_url.parse(url)
+        except Exception as error:  # dj-database-url raises several types for a malformed URL
+            raise ConfigurationError(
+                f"DATABASE_URL is not a database URL ({error}); "
+                "expected e.g. postgres://user@127.0.0.1:5432/tarikh or sqlite:///path/to/db.sqlite3."
+            ) from None
+        if not config.get("ENGINE"):
+            raise ConfigurationError(f"DATABASE_URL names no known database engine: {url!r}.")
+    engine = config["ENGINE"]
+    if engine == "django.db.backends.sqlite3":
+        # WAL lets readers and one writer work at once; the busy timeout waits for a lock instead of
+        # failing with "database is locked"; IMMEDIATE transactions take the write lock up front.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+    elif engine == "django.db.backends.postgresql":
+        config["CONN_MAX_AGE"] = 0 if debug else 60
+        config["CONN_HEALTH_CHECKS"] = True
+    return config
+

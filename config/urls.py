@@ -1,0 +1,25 @@
+"""Root URLs: every page a person reads lives under a language prefix (/ar/..., /en/...)."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from history.views import HomeView
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("history.urls")),
+    path("", include("quizzes.urls")),
+    prefix_default_language=True,
+)
+
+admin.site.site_header = _("Tarikh authoring")
+admin.site.site_title = _("Tarikh authoring")
+admin.site.index_title = _("Topics, events, people and question banks")

@@ -1,0 +1,125 @@
+"""A question as plain data: what question types validate and grade, and what import formats produce.
+
+Database rows (`Question` and its answer rows) become a `QuestionDef` through `Question.definition()`;
+importers build `QuestionDef`s from files and `services.question_create_from_definition` saves them.
+Keeping this layer free of the ORM lets the types and formats be tested without a database, and makes
+round-trips (export, then import) comparable field by field.
+
+Texts are dicts keyed by language code ("ar", "en"); a missing key or "" means "not written yet".
+Fractions are `fractions.Fraction` in [-1, 1] so grading never suffers float rounding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+Text = dict[str, str]
+
+LANGUAGES = ("ar", "en")
+
+
+def text_of(text: Text, language: str) -> str:
+    """Return `text` in `language`, falling back to the other language."""
+    if text.get(language):
+        return text[language]
+    for code in LANGUAGES:
+        if text.get(code):
+            return text[code]
+    return ""
+
+
+def is_blank(text: Text) -> bool:
+    return not any((value or "").strip() for value in text.values())
+
+
+def missing_languages(text: Text) -> list[str]:
+    return [code for code in LANGUAGES if not (text.get(code) or "").strip()]
+
+
+@dataclass
+class ChoiceDef:
+    """An option of a single-choice, multiple-response or true/false question."""
+
+    text: Text
+    fraction: Fraction = Fraction(0)
+    feedback: Text = field(default_factory=dict)
+    key: str = ""
+
+
+@dataclass
+class AcceptedAnswerDef:
+    """An accepted short answer, written in one language or both; `*` is a wildcard."""
+
+    text: Text
+    fraction: Fraction = Fraction(1)
+    feedback: Text = field(default_factory=dict)
+    key: str = ""
+
+
+@dataclass
+class NumericalAnswerDef:
+    """A number accepted within ± tolerance (years are the common case)."""
+
+    value: Decimal
+    tolerance: Decimal = Decimal(0)
+    fraction: Fraction = Fraction(1)
+    feedback: Text = field(default_factory=dict)
+    key: str = ""
+
+
+@dataclass
+class MatchingPairDef:
+    """A prompt and its answer; a pair with a blank prompt is a distractor answer."""
+
+    prompt: Text
+    answer: Text
+    key: str = ""
+    answer_key: str = ""
+
+    @property
+    def is_distractor(self) -> bool:
+        return is_blank(self.prompt)
+
+
+@dataclass
+class OrderingItemDef:
+    """An item to put in order; the list order of `OrderingItemDef`s is the correct order."""
+
+    text: Text
+    key: str = ""
+
+
+@dataclass
+class ImageDef:
+    """An image embedded in an imported question (Moodle's base64 `<file>`)."""
+
+    name: str
+    content: bytes
+    mime_type: str = ""
+
+
+@dataclass
+class QuestionDef:
+    qtype: str
+    text: Text
+    name: str = ""
+    general_feedback: Text = field(default_factory=dict)
+    explanation: Text = field(default_factory=dict)
+    points: Decimal = Decimal(1)
+    choices: list[ChoiceDef] = field(default_factory=list)
+    accepted_answers: list[AcceptedAnswerDef] = field(default_factory=list)
+    numerical_answers: list[NumericalAnswerDef] = field(default_factory=list)
+    pairs: list[MatchingPairDef] = field(default_factory=list)
+    items: list[OrderingItemDef] = field(default_factory=list)
+    # Type options: "unit" (numerical), "case_sensitive" (short answer), "shuffle" (choices/pairs).
+    options: dict = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)
+    # Slugs of linked `history` events, and difficulty ("easy", "medium", "hard" or "").
+    events: list[str] = field(default_factory=list)
+    difficulty: str = ""
+    # Where an importer found the question ("line 12", "question 3"), for its report.
+    source: str = ""
+    images: list[ImageDef] = field(default_factory=list)
+    id: int | None = None

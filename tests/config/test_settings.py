@@ -1,0 +1,85 @@
+"""Settings come from the environment; bad values stop start-up with one line, not a traceback."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG"}}
+    environment.update(env)
+    environment["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_missing_secret_key_in_production_is_a_one_line_error():
+    result = manage("check", DEBUG="false", ALLOWED_HOSTS="tarikh.example")
+    assert result.returncode != 0
+    assert result.stderr.strip() == "Tarikh configuration error: SECRET_KEY must be set when DEBUG is off (production mode)."
+
+
+def test_malformed_database_url_is_a_one_line_error():
+    result = manage("check", DATABASE_URL="not a url at all")
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Tarikh configuration error: DATABASE_URL")
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_database_scheme_is_a_one_line_error():
+    result = manage("check", DATABASE_URL="mongodb://localhost/tarikh")
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_boolean_is_explained():
+    result = manage("check", DEBUG="maybe")
+    assert "DEBUG='maybe' is not a boolean" in result.stderr
+
+
+def test_production_mode_passes_the_deploy_check():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="x" * 20 + "-a-long-random-production-secret-key-0123456789",
+        ALLOWED_HOSTS="tarikh.example",
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_environment_chooses_database_and_cache(monkeypatch, tmp_path):
+    from config import environment
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/tarikh")
+    config = environment.database_from_url(tmp_path, debug=False)
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert config["NAME"] == "tarikh" and config["CONN_MAX_AGE"] == 60
+    monkeypatch.delenv("DATABASE_URL")
+    config = environment.database_from_url(tmp_path, debug=True)
+    assert config["ENGINE"] == "django.db.backends.sqlite3" and config["NAME"] == tmp_path / "db.sqlite3"
+    assert "WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_allowed_hosts_and_lists_parse(monkeypatch):
+    from config.environment import env_list
+
+    monkeypatch.setenv("ALLOWED_HOSTS", "a.example, b.example,,")
+    assert env_list("ALLOWED_HOSTS", default=[]) == ["a.example", "b.example"]
+
+
+@pytest.mark.parametrize("value, expected", [("true", True), ("0", False), ("YES", True), ("off", False)])
+def test_env_bool(monkeypatch, value, expected):
+    from config.environment import env_bool
+
+    monkeypatch.setenv("DEBUG", value)
+    assert env_bool("DEBUG", default=not expected) is expected
