@@ -1,0 +1,286 @@
+"""Questions and the answer rows each type uses (Moodle's question and question_answers, made explicit).
+
+Answer rows carry a random `key`: attempts and forms name choices, items and pairs by it, never by the
+primary key, whose order would give away the right order of an ordering or matching question.
+"""
+
+import secrets
+from decimal import Decimal
+from fractions import Fraction
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuerySet
+from history.models import Event
+from quizzes import definitions as defs
+from quizzes.models.bank import Tag
+
+
+def new_key() -> str:
+    return secrets.token_hex(4)
+
+
+def question_type_choices():
+    from quizzes.question_types import registry
+
+    return [(qtype.name, qtype.label) for qtype in registry.all()]
+
+
+class QuestionStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    PUBLISHED = "published", _("published")
+
+
+class Difficulty(models.TextChoices):
+    EASY = "easy", _("easy")
+    MEDIUM = "medium", _("medium")
+    HARD = "hard", _("hard")
+
+
+class QuestionQuerySet(BilingualQuerySet):
+    def published(self):
+        return self.filter(status=QuestionStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Questions of the banks a user may read."""
+        if user.is_superuser:
+            return self
+        return self.filter(Q(bank__owner=user) | Q(bank__is_shared=True))
+
+    def editable_by(self, user):
+        if user.is_superuser:
+            return self
+        return self.filter(bank__owner=user)
+
+    def with_answers(self):
+        """Prefetch every answer row, so `definition()` runs no query of its own."""
+        return self.prefetch_related(
+            "choices", "accepted_answers", "numerical_answers", "pairs", "items",
+            Prefetch("tags", queryset=Tag.objects.only("name")),
+            Prefetch("events", queryset=Event.objects.only("slug")),
+        )
+
+
+class Question(BilingualModel):
+    bank = models.ForeignKey(
+        "quizzes.QuestionBank", on_delete=models.CASCADE, related_name="questions", verbose_name=_("bank")
+    )
+    qtype = models.CharField(_("type"), max_length=40, choices=question_type_choices)
+    name = models.CharField(
+        _("name"), max_length=255, blank=True, help_text=_("A short name for teachers; learners do not see it.")
+    )
+    text = models.TextField(_("question text"), blank=True)
+    general_feedback = models.TextField(
+        _("general feedback"), blank=True, help_text=_("Shown to every learner after answering, right or wrong.")
+    )
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("The historical background, shown in the review.")
+    )
+    default_points = models.DecimalField(
+        _("default points"), max_digits=6, decimal_places=2, default=Decimal(1),
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    difficulty = models.CharField(_("difficulty"), max_length=6, choices=Difficulty.choices, default=Difficulty.MEDIUM)
+    status = models.CharField(_("status"), max_length=9, choices=QuestionStatus.choices, default=QuestionStatus.DRAFT)
+    events = models.ManyToManyField("history.Event", blank=True, related_name="questions", verbose_name=_("events"))
+    tags = models.ManyToManyField("quizzes.Tag", blank=True, related_name="questions", verbose_name=_("tags"))
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    BILINGUAL_REQUIRED = ("text",)
+
+    class Meta:
+        ordering = ["bank", "pk"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        indexes = [models.Index(fields=["bank", "status"], name="question_bank_status")]
+
+    def __str__(self) -> str:
+        from quizzes.sanitize import html_to_text
+
+        label = self.name or html_to_text(self.text)
+        return label[:80] or f"#{self.pk}"
+
+    @property
+    def question_type(self):
+        from quizzes.question_types import registry
+
+        return registry.get(self.qtype)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == QuestionStatus.PUBLISHED
+
+    def clean(self) -> None:
+        self.clean_bilingual(publishing=self.is_published)
+
+    def definition(self) -> defs.QuestionDef:
+        """Return this question as plain data (prefetch with `with_answers()` to avoid queries)."""
+        return defs.QuestionDef(
+            id=self.pk,
+            qtype=self.qtype,
+            name=self.name,
+            text=translated(self, "text"),
+            general_feedback=translated(self, "general_feedback"),
+            explanation=translated(self, "explanation"),
+            points=self.default_points,
+            options=dict(self.options or {}),
+            difficulty=self.difficulty,
+            choices=[
+                defs.ChoiceDef(
+                    text=translated(c, "text"), fraction=Fraction(c.fraction), feedback=translated(c, "feedback"), key=c.key
+                )
+                for c in self.choices.all()
+            ],
+            accepted_answers=[
+                defs.AcceptedAnswerDef(
+                    text=translated(a, "text"), fraction=Fraction(a.fraction), feedback=translated(a, "feedback"),
+                    key=a.key,
+                )
+                for a in self.accepted_answers.all()
+            ],
+            numerical_answers=[
+                defs.NumericalAnswerDef(
+                    value=n.value, tolerance=n.tolerance, fraction=Fraction(n.fraction),
+                    feedback=translated(n, "feedback"), key=n.key,
+                )
+                for n in self.numerical_answers.all()
+            ],
+            pairs=[
+                defs.MatchingPairDef(
+                    prompt=translated(p, "prompt"), answer=translated(p, "answer"), key=p.key, answer_key=p.answer_key
+                )
+                for p in self.pairs.all()
+            ],
+            items=[defs.OrderingItemDef(text=translated(i, "text"), key=i.key) for i in self.items.all()],
+            tags=[tag.name for tag in self.tags.all()],
+            events=[event.slug for event in self.events.all()],
+        )
+
+    def validation_errors(self) -> list[ValidationError]:
+        """Return what stops this question from being used (its type's rules, and both languages if published)."""
+        definition = self.definition()
+        errors = list(self.question_type.validate(definition))
+        if self.is_published:
+            errors += self.question_type.translation_errors(definition)
+            errors += [error for messages in self.translation_errors().values() for error in messages]
+        return errors
+
+
+def translated(obj, field: str) -> defs.Text:
+    return {code: getattr(obj, f"{field}_{code}") or "" for code in LANGUAGE_CODES}
+
+
+FRACTION_VALIDATORS = [MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))]
+
+
+class AnswerRow(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, verbose_name=_("question"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    key = models.CharField(max_length=16, default=new_key, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class Choice(AnswerRow):
+    """An option of a single-choice, multiple-response or true/false question."""
+
+    text = models.CharField(_("text"), max_length=1000, blank=True)
+    fraction = models.DecimalField(
+        _("fraction"), max_digits=8, decimal_places=7, default=Decimal(0), validators=FRACTION_VALIDATORS,
+        help_text=_("Share of the points this option gives: 1 is fully right, 0 is wrong, negative costs."),
+    )
+    feedback = models.TextField(_("feedback"), blank=True)
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "choices"
+        verbose_name = _("choice")
+        verbose_name_plural = _("choices")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AcceptedAnswer(AnswerRow):
+    """An accepted short answer in Arabic, English or both; `*` is a wildcard."""
+
+    text = models.CharField(_("accepted answer"), max_length=500, blank=True)
+    fraction = models.DecimalField(
+        _("fraction"), max_digits=8, decimal_places=7, default=Decimal(1),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+    )
+    feedback = models.TextField(_("feedback"), blank=True)
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "accepted_answers"
+        verbose_name = _("accepted answer")
+        verbose_name_plural = _("accepted answers")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class NumericalAnswer(AnswerRow):
+    value = models.DecimalField(_("value"), max_digits=20, decimal_places=6)
+    tolerance = models.DecimalField(
+        _("tolerance"), max_digits=20, decimal_places=6, default=Decimal(0),
+        validators=[MinValueValidator(Decimal(0))], help_text=_("Answers within ± this amount count."),
+    )
+    fraction = models.DecimalField(
+        _("fraction"), max_digits=8, decimal_places=7, default=Decimal(1),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+    )
+    feedback = models.TextField(_("feedback"), blank=True)
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "numerical_answers"
+        verbose_name = _("numerical answer")
+        verbose_name_plural = _("numerical answers")
+
+    def __str__(self) -> str:
+        return f"{self.value} ± {self.tolerance}"
+
+
+class MatchingPair(AnswerRow):
+    """A prompt and its answer; leave the prompt empty to add a distractor answer."""
+
+    prompt = models.CharField(_("prompt"), max_length=500, blank=True)
+    answer = models.CharField(_("answer"), max_length=500, blank=True)
+    answer_key = models.CharField(max_length=16, default=new_key, editable=False)
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "pairs"
+        verbose_name = _("matching pair")
+        verbose_name_plural = _("matching pairs")
+
+    def __str__(self) -> str:
+        return f"{self.prompt} → {self.answer}"
+
+
+class OrderingItem(AnswerRow):
+    """An item of an ordering question; the position is its place in the right order."""
+
+    text = models.CharField(_("text"), max_length=500, blank=True)
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "items"
+        verbose_name = _("ordering item")
+        verbose_name_plural = _("ordering items")
+
+    def __str__(self) -> str:
+        return self.text
+

@@ -1,0 +1,93 @@
+"""Match each prompt with an answer; distractor answers (pairs with no prompt) make guessing harder.
+
+Response: {prompt key: answer key}. Partial credit: the share of prompts matched right. Two prompts
+may share an answer text; a pick is right when its answer's text is the right one.
+"""
+
+from fractions import Fraction
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from quizzes.answer_matching import normalise
+from quizzes.definitions import is_blank
+from quizzes.question_types.base import ZERO, QuestionType, invalid_response, registry, text_in
+
+
+def same_text(first, second) -> bool:
+    return any(normalise(first.get(c, "")) == normalise(second.get(c, "")) and first.get(c) for c in first)
+
+
+@registry.register
+class Matching(QuestionType):
+    name = "matching"
+    label = _("Matching")
+    answer_kind = "pairs"
+
+    def prompts(self, definition):
+        return [pair for pair in definition.pairs if not pair.is_distractor]
+
+    def translated_fields(self, row):
+        return ("answer",) if row.is_distractor else ("prompt", "answer")
+
+    def validate(self, definition):
+        errors = []
+        if len(self.prompts(definition)) < 2:
+            errors.append(ValidationError(_("Add at least two pairs."), code="too_few_pairs"))
+        for number, pair in enumerate(definition.pairs, start=1):
+            if is_blank(pair.answer):
+                errors.append(
+                    ValidationError(
+                        _("Pair %(number)d has no answer."), code="blank_answer", params={"number": number}
+                    )
+                )
+        return errors
+
+    def answer_for(self, definition, answer_key):
+        return next((pair for pair in definition.pairs if pair.answer_key == answer_key), None)
+
+    def grade(self, definition, response):
+        prompts = self.prompts(definition)
+        if not prompts:
+            return ZERO
+        response = response or {}
+        right = 0
+        for pair in prompts:
+            picked = self.answer_for(definition, response.get(pair.key))
+            if picked is not None and (picked is pair or same_text(picked.answer, pair.answer)):
+                right += 1
+        return Fraction(right, len(prompts))
+
+    def correct_response(self, definition):
+        return {pair.key: pair.answer_key for pair in self.prompts(definition)}
+
+    def summarise(self, definition, response, language):
+        response = response or {}
+        parts = []
+        for pair in self.prompts(definition):
+            picked = self.answer_for(definition, response.get(pair.key))
+            answer = text_in(picked.answer, language) if picked else "—"
+            parts.append(f"{text_in(pair.prompt, language)} → {answer}")
+        return "; ".join(parts)
+
+    def random_guess_score(self, definition):
+        answers = {normalise(text_in(pair.answer, "en")) for pair in definition.pairs}
+        return Fraction(1, len(answers)) if answers else ZERO
+
+    def is_answered(self, response):
+        return bool(response) and any(response.values())
+
+    def clean_response(self, definition, raw):
+        if not raw:
+            return {}
+        if not isinstance(raw, dict):
+            raise invalid_response()
+        prompt_keys = {pair.key for pair in self.prompts(definition)}
+        answer_keys = {pair.answer_key for pair in definition.pairs}
+        cleaned = {}
+        for prompt, answer in raw.items():
+            if prompt not in prompt_keys or (answer and answer not in answer_keys):
+                raise invalid_response()
+            if answer:
+                cleaned[prompt] = answer
+        return cleaned
