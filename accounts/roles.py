@@ -13,6 +13,14 @@ TEACHER_MODELS = [
     ("history", "event"),
     ("history", "person"),
     ("history", "participation"),
+    ("quizzes", "questionbank"),
+    ("quizzes", "question"),
+    ("quizzes", "choice"),
+    ("quizzes", "acceptedanswer"),
+    ("quizzes", "numericalanswer"),
+    ("quizzes", "matchingpair"),
+    ("quizzes", "orderingitem"),
+    ("quizzes", "tag"),
 ]
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext, gettext_lazy as _
 
-from bilingual.completeness import LANGUAGE_CODES, missing_language_q
+from bilingual.completeness import LANGUAGE_CODES
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -24,7 +24,7 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         if value == "complete":
             return queryset.translation_complete()
         if value in LANGUAGE_CODES:
-            return queryset.filter(missing_language_q(queryset.model.BILINGUAL_REQUIRED, value))
+            return queryset.missing_language(value)
         return queryset
 
 

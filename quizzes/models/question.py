@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuerySet
@@ -56,6 +56,39 @@ class QuestionQuerySet(BilingualQuerySet):
         if user.is_superuser:
             return self
         return self.filter(bank__owner=user)
+
+    @staticmethod
+    def missing_language_q(language: str) -> Q:
+        """A condition true when the question text or any answer a learner reads lacks `language`."""
+        blank = lambda column: Q(**{f"{column}__isnull": True}) | Q(**{column: ""})  # noqa: E731
+        text = f"text_{language}"
+        return (
+            blank(text)
+            | Exists(Choice.objects.filter(blank(text), question=OuterRef("pk")))
+            | Exists(OrderingItem.objects.filter(blank(text), question=OuterRef("pk")))
+            | Exists(MatchingPair.objects.filter(blank(f"answer_{language}"), question=OuterRef("pk")))
+            | Exists(
+                MatchingPair.objects.filter(blank(f"prompt_{language}"), question=OuterRef("pk")).exclude(
+                    **{f"prompt_{code}": "" for code in LANGUAGE_CODES}
+                )
+            )
+        )
+
+    def missing_language(self, language: str):
+        return self.filter(self.missing_language_q(language))
+
+    def translation_complete(self):
+        complete = Q()
+        for code in LANGUAGE_CODES:
+            complete &= ~self.missing_language_q(code)
+        return self.filter(complete)
+
+    def with_translation_status(self):
+        """Annotate `translation_done` (text and answers complete in both languages) in the same query."""
+        complete = Q()
+        for code in LANGUAGE_CODES:
+            complete &= ~self.missing_language_q(code)
+        return self.annotate(translation_done=ExpressionWrapper(complete, output_field=BooleanField()))
 
     def with_answers(self):
         """Prefetch every answer row, so `definition()` runs no query of its own."""

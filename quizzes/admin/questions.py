@@ -1,0 +1,322 @@
+"""Question authoring: Arabic and English in tabs, the answer rows the type needs, validation by the type."""
+
+from decimal import Decimal
+from fractions import Fraction
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from quizzes import definitions as defs
+from quizzes.admin.scoping import OwnedByTeacherAdmin
+from quizzes.models import (
+    AcceptedAnswer,
+    Choice,
+    MatchingPair,
+    NumericalAnswer,
+    OrderingItem,
+    Question,
+    QuestionBank,
+    QuestionStatus,
+)
+from quizzes.presentation import present
+from quizzes.question_types import registry
+from quizzes.services import question_duplicate
+from quizzes.sanitize import clean_html
+
+
+def _text(form, field: str) -> defs.Text:
+    return {code: form.cleaned_data.get(f"{field}_{code}") or "" for code in defs.LANGUAGES}
+
+
+def _fraction(value) -> Fraction:
+    return Fraction(Decimal(value if value is not None else 0))
+
+
+ROW_BUILDERS = {
+    "choices": lambda f: defs.ChoiceDef(
+        text=_text(f, "text"), fraction=_fraction(f.cleaned_data.get("fraction")), feedback=_text(f, "feedback")
+    ),
+    "accepted_answers": lambda f: defs.AcceptedAnswerDef(
+        text=_text(f, "text"), fraction=_fraction(f.cleaned_data.get("fraction"))
+    ),
+    "numerical_answers": lambda f: defs.NumericalAnswerDef(
+        value=f.cleaned_data.get("value") or Decimal(0),
+        tolerance=f.cleaned_data.get("tolerance") or Decimal(0),
+        fraction=_fraction(f.cleaned_data.get("fraction")),
+    ),
+    "pairs": lambda f: defs.MatchingPairDef(prompt=_text(f, "prompt"), answer=_text(f, "answer")),
+    "items": lambda f: defs.OrderingItemDef(text=_text(f, "text")),
+}
+
+
+class AnswerFormSet(BaseInlineFormSet):
+    """Validate the answer rows with the question's type, in the author's language."""
+
+    def clean(self):
+        super().clean()
+        question = self.instance
+        if any(self.errors) or not question.qtype:
+            return
+        qtype = registry.get(question.qtype)
+        kind = self.fk.remote_field.related_name or self.model._meta.default_related_name
+        if qtype.answer_kind != kind:
+            return
+        # Unchanged extra rows have empty cleaned_data; rows marked for deletion do not count.
+        forms = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        forms.sort(key=lambda form: form.cleaned_data.get("position") or 0)
+        definition = defs.QuestionDef(qtype=question.qtype, text={}, options=question.options or {})
+        setattr(definition, kind, [ROW_BUILDERS[kind](form) for form in forms])
+        errors = qtype.validate(definition)
+        if question.status == QuestionStatus.PUBLISHED:
+            errors += qtype.translation_errors(definition)
+        if errors:
+            raise ValidationError(errors)
+
+
+class AnswerInline(TranslationTabularInline):
+    formset = AnswerFormSet
+    extra = 0
+    min_num = 0
+
+    def _parent_editable(self, request, obj) -> bool:
+        return obj is None or Question.objects.editable_by(request.user).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._parent_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._parent_editable(request, obj)
+
+
+class ChoiceInline(AnswerInline):
+    model = Choice
+    fields = ["position", "text", "fraction", "feedback"]
+    extra = 2
+
+
+class AcceptedAnswerInline(AnswerInline):
+    model = AcceptedAnswer
+    fields = ["position", "text", "fraction", "feedback"]
+    extra = 1
+
+
+class NumericalAnswerInline(AnswerInline):
+    model = NumericalAnswer
+    fields = ["position", "value", "tolerance", "fraction", "feedback"]
+    extra = 1
+
+
+class MatchingPairInline(AnswerInline):
+    model = MatchingPair
+    fields = ["position", "prompt", "answer"]
+    extra = 3
+
+
+class OrderingItemInline(AnswerInline):
+    model = OrderingItem
+    fields = ["position", "text"]
+    extra = 3
+
+
+INLINES_BY_KIND = {
+    "choices": ChoiceInline,
+    "accepted_answers": AcceptedAnswerInline,
+    "numerical_answers": NumericalAnswerInline,
+    "pairs": MatchingPairInline,
+    "items": OrderingItemInline,
+}
+
+
+class QuestionTypeFilter(admin.SimpleListFilter):
+    title = _("type")
+    parameter_name = "qtype"
+
+    def lookups(self, request, model_admin):
+        return [(qtype.name, qtype.label) for qtype in registry.all()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(qtype=self.value()) if self.value() else queryset
+
+
+class VisibleBankFilter(admin.SimpleListFilter):
+    title = _("bank")
+    parameter_name = "bank"
+
+    def lookups(self, request, model_admin):
+        return [(bank.pk, str(bank)) for bank in QuestionBank.objects.visible_to(request.user)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(bank_id=self.value()) if self.value() else queryset
+
+
+@admin.register(Question)
+class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
+    list_display = ["short_text", "qtype_label", "bank", "status", "difficulty", "translation_complete", "preview_link"]
+    list_filter = [QuestionTypeFilter, VisibleBankFilter, "events", "status", "difficulty", MissingTranslationFilter]
+    search_fields = ["name", "text_ar", "text_en"]
+    list_select_related = ["bank"]
+    autocomplete_fields = ["events"]
+    filter_horizontal = ["tags"]
+    actions = ["duplicate_questions", "publish_questions", "unpublish_questions"]
+    fieldsets = [
+        (None, {"fields": ["bank", "qtype", "name", "status", "difficulty", "default_points"]}),
+        (_("Text"), {"fields": ["text", "general_feedback", "explanation"]}),
+        (_("Links"), {"fields": ["events", "tags"]}),
+    ]
+
+    # --- scoping and forms ---------------------------------------------------------------------
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_translation_status()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bank":
+            kwargs["queryset"] = QuestionBank.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["qtype"] if obj else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        initial.setdefault("qtype", request.GET.get("qtype", ""))
+        return initial
+
+    def get_inline_instances(self, request, obj=None):
+        qtype_name = obj.qtype if obj else (request.POST.get("qtype") or request.GET.get("qtype"))
+        try:
+            kind = registry.get(qtype_name).answer_kind
+        except LookupError:
+            return []
+        return [INLINES_BY_KIND[kind](self.model, self.admin_site)]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        if request.method == "GET" and request.GET.get("qtype") not in registry.names():
+            return TemplateResponse(
+                request,
+                "admin/quizzes/question/choose_type.html",
+                {**self.admin_site.each_context(request), "opts": self.model._meta, "types": registry.all(),
+                 "title": _g("Choose the type of the new question"), "query": request.GET.urlencode()},
+            )
+        return super().add_view(request, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        for code in defs.LANGUAGES:
+            for field in ("text", "general_feedback", "explanation"):
+                setattr(obj, f"{field}_{code}", clean_html(getattr(obj, f"{field}_{code}") or ""))
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    # --- columns -------------------------------------------------------------------------------
+    @admin.display(description=_("question"), ordering="text_ar")
+    def short_text(self, obj):
+        return str(obj)
+
+    @admin.display(description=_("type"), ordering="qtype")
+    def qtype_label(self, obj):
+        return obj.question_type.label
+
+    @admin.display(boolean=True, description=_("translation complete"))
+    def translation_complete(self, obj):
+        return getattr(obj, "translation_done", obj.is_translation_complete)
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("admin:quizzes_question_preview", args=[obj.pk]),
+                           _g("Preview"))
+
+    # --- preview -------------------------------------------------------------------------------
+    def get_urls(self):
+        return [
+            path("<int:pk>/preview/", self.admin_site.admin_view(self.preview_view), name="quizzes_question_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, pk):
+        question = get_object_or_404(self.get_queryset(request).with_answers(), pk=pk)
+        definition = question.definition()
+        views = [
+            (code, name, present(definition, language=code, field_name=f"preview-{code}", show_key=True))
+            for code, name in (("ar", _g("Arabic")), ("en", _g("English")))
+        ]
+        return TemplateResponse(
+            request,
+            "admin/quizzes/question/preview.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "original": question,
+                "title": _g("Preview: %(question)s") % {"question": question},
+                "views": views,
+                "problems": question.validation_errors(),
+                "guess": question.question_type.random_guess_score(definition),
+            },
+        )
+
+    # --- actions -------------------------------------------------------------------------------
+    @admin.action(description=_("Duplicate the selected questions"))
+    def duplicate_questions(self, request, queryset):
+        banks = QuestionBank.objects.editable_by(request.user)
+        count = 0
+        for question in queryset:
+            target = question.bank if banks.filter(pk=question.bank_id).exists() else None
+            if target is None:
+                self.message_user(
+                    request, _g("“%(question)s” is in a bank you cannot change; copy the bank instead.")
+                    % {"question": question}, messages.WARNING,
+                )
+                continue
+            question_duplicate(question=question, user=request.user)
+            count += 1
+        if count:
+            self.message_user(
+                request,
+                ngettext("%(count)d question duplicated as a draft.", "%(count)d questions duplicated as drafts.", count)
+                % {"count": count},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Publish the selected questions"))
+    def publish_questions(self, request, queryset):
+        published = 0
+        for question in queryset.editable_by(request.user).with_answers():
+            question.status = QuestionStatus.PUBLISHED
+            problems = question.validation_errors()
+            if problems:
+                self.message_user(
+                    request,
+                    _g("“%(question)s” was not published: %(problems)s")
+                    % {"question": question, "problems": " ".join(m for p in problems for m in p.messages)},
+                    messages.ERROR,
+                )
+                continue
+            question.save(update_fields=["status", "updated_at"])
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d question published.", "%(count)d questions published.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Return the selected questions to draft"))
+    def unpublish_questions(self, request, queryset):
+        count = queryset.editable_by(request.user).update(status=QuestionStatus.DRAFT)
+        self.message_user(
+            request,
+            ngettext("%(count)d question returned to draft.", "%(count)d questions returned to draft.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
