@@ -77,3 +77,38 @@ def learner(**fields):
     account = user(**fields)
     make_learner(account)
     return account
+
+
+# --- quizzes ---------------------------------------------------------------------------------------
+def bank(*, owner=None, is_shared=False, **fields):
+    from quizzes.models import QuestionBank
+
+    n = _n()
+    defaults = {"title_ar": f"بنك {n}", "title_en": f"Bank {n}", "owner": owner or teacher(), "is_shared": is_shared}
+    defaults.update(fields)
+    return QuestionBank.objects.create(**defaults)
+
+
+def single_choice_def(*, right_en="1862", wrong_en=("1861", "1863"), text_en="When was the Battle of Puebla?"):
+    from fractions import Fraction
+
+    from quizzes.definitions import ChoiceDef, QuestionDef
+
+    choices = [ChoiceDef({"ar": right_en, "en": right_en}, Fraction(1))]
+    choices += [ChoiceDef({"ar": wrong, "en": wrong}, Fraction(0)) for wrong in wrong_en]
+    return QuestionDef(
+        qtype="single_choice", name="Puebla", text={"ar": "متى وقعت معركة بويبلا؟", "en": text_en}, choices=choices
+    )
+
+
+def question(*, bank_obj=None, definition=None, status="published", **fields):
+    from quizzes.services import question_create_from_definition
+
+    created = question_create_from_definition(
+        bank=bank_obj or bank(), definition=definition or single_choice_def(), status=status
+    )
+    if fields:
+        for name, value in fields.items():
+            setattr(created, name, value)
+        created.save()
+    return created

@@ -44,7 +44,8 @@ def _percent(raw: str, default: int) -> Fraction:
     if not raw:
         return Fraction(default, 100)
     try:
-        return Fraction(Decimal(raw)).limit_denominator(100000) / 100
+        # Spreadsheets round thirds (33.33333%); the nearest fraction with a small denominator is meant.
+        return (Fraction(Decimal(raw)) / 100).limit_denominator(1000)
     except (InvalidOperation, ValueError):
         raise RowError(_("“%(value)s” is not a percentage.") % {"value": raw}) from None
 

@@ -383,7 +383,7 @@ def _matching(parts: _Question) -> QuestionDef:
             raise _Broken(_("Pair %(number)d has no “->” between the item and its match.") % {"number": number})
         prompt, answer = piece.split("->", 1)
         # Moodle reads a format tag on the item but not on the match, which is plain text.
-        pair = MatchingPairDef(prompt=_plain(prompt, parts.text_format), answer=_languages(_restore(answer), _html_text))
+        pair = MatchingPairDef(prompt=_plain(prompt, parts.text_format), answer=_languages(_restore(answer), html_to_text))
         if is_blank(pair.answer):
             raise _Broken(_("Pair %(number)d has nothing after “->”.") % {"number": number})
         pairs.append(pair)
@@ -535,37 +535,47 @@ def _to_plain(text: str, text_format: str) -> str:
     return html_to_text(text)
 
 
-def _html_text(text: str) -> str:
-    return html_to_text(text)
-
-
 # ============================================================================================================
 # Export
 # ============================================================================================================
 
 
 def export(questions: list[QuestionDef]) -> str:
-    """Write `questions` as GIFT; questions GIFT cannot hold (ordering) become a comment line."""
+    """Write `questions` as GIFT; a question GIFT cannot hold (ordering) becomes a comment line saying so."""
     parts = []
     category = ""
     for question in questions:
         writer = _WRITERS.get(question.qtype)
         if writer is None:
-            parts.append(_skipped_comment(question))
+            parts.append(_skipped_comment(question, ""))
             continue
         wanted, tags = _category_and_tags(question)
+        try:
+            written = _write_question(question, tags, writer)
+        except _CannotWrite as problem:
+            parts.append(_skipped_comment(question, problem.reason))
+            continue
         if wanted != category:
             # `$CATEGORY: $course$` alone takes later questions back to no category.
             parts.append(f"{_CATEGORY_PREFIX} $course$/{wanted}" if wanted else f"{_CATEGORY_PREFIX} $course$")
             category = wanted
-        parts.append(_write_question(question, tags, writer))
+        parts.append(written)
     return "\n\n".join(parts) + "\n" if parts else ""
 
 
-def _skipped_comment(question: QuestionDef) -> str:
+class _CannotWrite(Exception):
+    """GIFT has no way to write this question; `reason` says why."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _skipped_comment(question: QuestionDef, reason: str) -> str:
     label = question.name or html_to_text(next((question.text[c] for c in LANGUAGES if question.text.get(c)), ""))
     label = " ".join(label.split())[:60]
-    return f"// {question.qtype} question “{label}” cannot be written in GIFT; skipped"
+    because = f" ({reason})" if reason else ""
+    return f"// {question.qtype} question “{label}” cannot be written in GIFT{because}; skipped"
 
 
 def _category_and_tags(question: QuestionDef) -> tuple[str, list[str]]:
@@ -586,11 +596,16 @@ def _category_and_tags(question: QuestionDef) -> tuple[str, list[str]]:
 def _write_question(question: QuestionDef, tags: list[str], writer) -> str:
     lines = []
     if tags:
-        lines.append("// " + " ".join(f"[tag:{' '.join(tag.split()).replace(']', '\\]')}]" for tag in tags))
+        lines.append("// " + " ".join(_write_tag(tag) for tag in tags))
     head = f"::{_escape(question.name)}::" if question.name else ""
     head += "[html]" + _escape(_join(question.text))
     lines.append(head + writer(question))
     return "\n".join(lines)
+
+
+def _write_tag(tag: str) -> str:
+    # Moodle's convention: `]` is escaped; a tag is one line.
+    return "[tag:" + " ".join(tag.split()).replace("]", "\\]") + "]"
 
 
 def _write_choices(question: QuestionDef) -> str:
@@ -609,7 +624,8 @@ def _write_choices(question: QuestionDef) -> str:
 
 
 def _write_true_false(question: QuestionDef) -> str:
-    # Our convention: the first choice is "True". The first feedback is for the wrong answer (see parse).
+    # Our convention: the first choice is "True". Moodle reads `{TRUE#first#second}` as first = feedback
+    # for the wrong answer, second = feedback for the right one.
     true_choice, false_choice = (question.choices + [ChoiceDef(text={}), ChoiceDef(text={})])[:2]
     true_is_right = true_choice.fraction >= false_choice.fraction
     right, wrong = (true_choice, false_choice) if true_is_right else (false_choice, true_choice)
@@ -619,16 +635,18 @@ def _write_true_false(question: QuestionDef) -> str:
         answer += f"#{wrong_feedback}#{right_feedback}"
     elif wrong_feedback:
         answer += f"#{wrong_feedback}"
-    return "{" + answer + _general_feedback(question, "\n\t") + "\n}" if not is_blank(question.general_feedback) else (
-        "{" + answer + "}"
-    )
+    general = _general_feedback(question, "\t")
+    return "{" + answer + (f"\n{general}\n" if general else "") + "}"
 
 
 def _write_short_answer(question: QuestionDef) -> str:
-    lines = [
-        f"\t=%{_percent(answer.fraction)}%{_guard_format(_escape(_join(answer.text)))}{_write_feedback(answer.feedback)}"
-        for answer in question.accepted_answers
-    ]
+    lines = []
+    for answer in question.accepted_answers:
+        text = _join(answer.text)
+        if "->" in text:
+            # Accepted answers are written as typed (no HTML to hide it in), and `=` with `->` means matching.
+            raise _CannotWrite("an accepted answer contains “->”")
+        lines.append(f"\t=%{_percent(answer.fraction)}%{_guard_format(_escape(text))}{_write_feedback(answer.feedback)}")
     return _block(lines, question)
 
 
@@ -673,7 +691,8 @@ def _write_feedback(feedback: Text) -> str:
 
 
 def _write_rich(text: Text) -> str:
-    return _guard_format(_escape(_join(text)))
+    # `->` in a short answer's block would make it a matching question; `-&gt;` is the same HTML.
+    return _guard_format(_escape(_join(text).replace("->", "-&gt;")))
 
 
 def _write_plain(text: Text) -> str:

@@ -195,7 +195,7 @@ def _dtd_message(text, refused: DTDForbidden) -> str:
     marker = b"<!ENTITY" if isinstance(text, bytes) else "<!ENTITY"
     if marker in text:
         return gettext("the file declares XML entities, which are refused for safety.")
-    if refused.system_id or refused.public_id:
+    if refused.sysid or refused.pubid:
         return gettext("the file refers to external XML resources, which are refused for safety.")
     return gettext("the file contains a document type declaration (DTD), which is refused for safety.")
 
@@ -220,7 +220,7 @@ def _read_category(element, result: ParseResult) -> str:
 
 def _category_parts(raw: str) -> list[str]:
     """Split "$course$/top/Iota/Kappa" into ["Iota", "Kappa"]."""
-    raw = CONTEXT_PREFIX.sub("", html_to_text(raw).strip())
+    raw = CONTEXT_PREFIX.sub("", raw.strip())
     parts = [part.strip() for part in CATEGORY_SEPARATOR.split(raw)]
     parts = [part for part in parts if part]
     if parts and parts[0].lower() == "top":
@@ -474,7 +474,7 @@ def _headers(element, reader: QuestionReader, qtype: str) -> QuestionDef:
         question.points = _number(grade, gettext("default grade"))
     for holder in ("tags", "coursetags"):
         for tag in element.findall(f"{holder}/tag"):
-            value = _plain(html_to_text(_text(tag)))
+            value = _plain(_text(tag))
             if value and _tag(value) not in question.tags:
                 question.tags.append(_tag(value))
     question.images = reader.images
@@ -692,20 +692,29 @@ MOODLE_TYPES = {
 def export(questions: list[QuestionDef]) -> str:
     """Write `questions` as a Moodle XML file that Moodle and `parse` can import."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
-    current_category = ""
+    for category, group in _by_category(questions).items():
+        if category:
+            lines += _category_lines(category)
+        for question in group:
+            lines += QuestionWriter(question).lines()
+    lines.append("</quiz>")
+    return "\n".join(lines) + "\n"
+
+
+def _by_category(questions: list[QuestionDef]) -> dict[str, list[QuestionDef]]:
+    """Questions grouped by category as Moodle exports them: uncategorised first, then by first appearance.
+
+    A `<question type="category">` holds until the next one, and Moodle has no path back to "no category"
+    (`$course$/top` is the hidden top category), so uncategorised questions must come before any category.
+    """
+    groups: dict[str, list[QuestionDef]] = {"": []}
     for question in questions:
         if question.qtype not in MOODLE_TYPES:
             raise FormatError(
                 gettext("questions of type “%(type)s” cannot be written as Moodle XML.") % {"type": question.qtype}
             )
-        category = _category_path(_category_tag(question))
-        if category != current_category:
-            # An empty path is Moodle's top category: questions after it are no longer in the last one.
-            lines += _category_lines(category)
-            current_category = category
-        lines += QuestionWriter(question).lines()
-    lines.append("</quiz>")
-    return "\n".join(lines) + "\n"
+        groups.setdefault(_category_path(_category_tag(question)), []).append(question)
+    return groups
 
 
 def _category_tag(question: QuestionDef) -> str:
@@ -718,10 +727,9 @@ def _category_path(tag: str) -> str:
 
 
 def _category_lines(path: str) -> list[str]:
-    full = "$course$/top" + (f"/{path}" if path else "")
     return [
         '  <question type="category">',
-        f"    <category>{_text_element(full)}</category>",
+        f"    <category>{_text_element('$course$/top/' + path)}</category>",
         "  </question>",
     ]
 
@@ -762,7 +770,8 @@ class QuestionWriter:
         q = self.question
         lines = [
             f'  <question type="{MOODLE_TYPES[q.qtype]}">',
-            f"    <name>{_text_element(q.name)}</name>",
+            # Moodle strips tags from names (and so does `parse`): "<" and "&" are written as entities.
+            f"    <name>{_text_element(html.escape(q.name, quote=False))}</name>",
             *self.html_field("questiontext", q.text, 2),
             *self.html_field("generalfeedback", q.general_feedback, 2),
             f"    <defaultgrade>{_decimal_text(q.points)}</defaultgrade>",
