@@ -21,6 +21,9 @@ TEACHER_MODELS = [
     ("quizzes", "matchingpair"),
     ("quizzes", "orderingitem"),
     ("quizzes", "tag"),
+    ("quizzes", "quiz"),
+    ("quizzes", "quizquestion"),
+    ("quizzes", "quizdraw"),
 ]
 
 

@@ -123,3 +123,53 @@ class QuestionDef:
     source: str = ""
     images: list[ImageDef] = field(default_factory=list)
     id: int | None = None
+
+
+# --- JSON snapshots (an attempt freezes the questions it was started with) --------------------------
+def to_json(definition: QuestionDef) -> dict:
+    """Return `definition` as JSON-friendly data (fractions as "n/d", decimals as strings; no images)."""
+
+    def row(obj) -> dict:
+        data = {}
+        for name, value in vars(obj).items():
+            if isinstance(value, Fraction):
+                value = str(value)
+            elif isinstance(value, Decimal):
+                value = str(value)
+            data[name] = value
+        return data
+
+    data = row(definition)
+    for name in ("choices", "accepted_answers", "numerical_answers", "pairs", "items"):
+        data[name] = [row(item) for item in getattr(definition, name)]
+    data["images"] = []
+    return data
+
+
+_ROW_TYPES = {
+    "choices": ChoiceDef,
+    "accepted_answers": AcceptedAnswerDef,
+    "numerical_answers": NumericalAnswerDef,
+    "pairs": MatchingPairDef,
+    "items": OrderingItemDef,
+}
+
+
+def from_json(data: dict) -> QuestionDef:
+    """Rebuild a `QuestionDef` written by `to_json`."""
+
+    def convert(cls, values: dict):
+        values = dict(values)
+        if "fraction" in values:
+            values["fraction"] = Fraction(values["fraction"])
+        for name in ("value", "tolerance"):
+            if name in values:
+                values[name] = Decimal(values[name])
+        return cls(**values)
+
+    values = dict(data)
+    for name, cls in _ROW_TYPES.items():
+        values[name] = [convert(cls, item) for item in data.get(name, [])]
+    values["points"] = Decimal(values.get("points", "1"))
+    values["images"] = []
+    return QuestionDef(**values)

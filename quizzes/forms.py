@@ -23,3 +23,33 @@ class ImportForm(forms.Form):
                 params={"size": upload.size / 2**20, "limit": MAX_IMPORT_BYTES // 2**20},
             )
         return upload
+
+
+class GenerateQuestionsForm(forms.Form):
+    """Where generated questions go: an existing bank of the teacher's, or a new one."""
+
+    bank = forms.ModelChoiceField(
+        label=_("Bank"), queryset=None, required=False, empty_label=_("A new bank named after the topic")
+    )
+    seed = forms.IntegerField(
+        label=_("Seed"), initial=1, min_value=0,
+        help_text=_("The same seed and events give the same questions; change it for a different set."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from quizzes.models import QuestionBank
+
+        self.user = user
+        self.fields["bank"].queryset = QuestionBank.objects.editable_by(user)
+
+    def bank(self):
+        from quizzes.models import QuestionBank
+
+        chosen = self.cleaned_data.get("bank")
+        if chosen:
+            return chosen
+        bank, _created = QuestionBank.objects.get_or_create(
+            owner=self.user, title_en="Generated questions", defaults={"title_ar": "أسئلة مولَّدة"}
+        )
+        return bank

@@ -2,7 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from quizzes.models import AcceptedAnswer, Choice, MatchingPair, NumericalAnswer, OrderingItem, Question, QuestionBank
+from quizzes.models import (
+    AcceptedAnswer,
+    Choice,
+    MatchingPair,
+    NumericalAnswer,
+    OrderingItem,
+    Question,
+    QuestionBank,
+    Quiz,
+)
 
 
 @register(QuestionBank)
@@ -44,4 +53,10 @@ class MatchingPairTranslationOptions(TranslationOptions):
 @register(OrderingItem)
 class OrderingItemTranslationOptions(TranslationOptions):
     fields = ("text",)
+    required_languages = ()
+
+
+@register(Quiz)
+class QuizTranslationOptions(TranslationOptions):
+    fields = ("title", "introduction")
     required_languages = ()

@@ -218,6 +218,12 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
+    def get_search_results(self, request, queryset, search_term):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("model_name") == "quizquestion":  # a quiz offers only published questions
+            queryset = queryset.published()
+        return queryset, duplicates
+
     # --- columns -------------------------------------------------------------------------------
     @admin.display(description=_("question"), ordering="text_ar")
     def short_text(self, obj):

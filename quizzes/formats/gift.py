@@ -6,13 +6,15 @@ no Python library reads GIFT well (the few on PyPI are unmaintained and drop esc
 formats, and none reports problems per question), and the grammar is small enough to read directly.
 
 What is read
-- Questions are separated by blank lines. Lines starting with `//` are comments; `[tag:name]` in a question's
+- Questions are separated by blank lines (so, as in Moodle, a blank line inside `{…}` ends the question and
+  leaves the brace unclosed). Lines starting with `//` are comments; `[tag:name]` in a question's
   comment lines (the convention of Moodle's own GIFT export, `// [tag:ww1] [tag:ottoman]`) become its tags.
 - `::title::` is the question's name. `[html]`, `[moodle]`, `[plain]` and `[markdown]` in front of a text give
   its format; answers and feedback default to the question text's format, the question text to `[moodle]`.
   Question text and feedback become clean HTML (`clean_html`): html as is, markdown through the `markdown`
-  package, plain escaped, moodle kept as HTML the way Moodle shows it; both add `<br>` for line breaks.
-  Choices, matching items and answers are stored as plain text (`html_to_text`).
+  package, plain escaped, moodle kept as HTML the way Moodle shows it (plain and moodle turn line breaks into
+  `<br>`). Choices and matching pairs are stored as plain text (`html_to_text`); accepted short answers are
+  kept as written, since learners' typing is compared with them.
 - Every text goes through `split_multilang`: multilang `<span lang="ar" class="multilang">` markup and
   multilang2 `{mlang ar}…{mlang}` markup become {"ar", "en"}; one-language text goes to the field of its script.
   `{mlang …}` tags need no backslashes, and `= ~ # : { }` inside a `<span lang=…>` tag need none either
@@ -39,16 +41,23 @@ Decisions
   place in NumericalAnswerDef, so it is dropped with a warning (Moodle stores it as a `*` answer).
   Arabic-Indic digits (٠-٩ and ۰-۹), the Arabic decimal separator ٫ and − are accepted in numbers and weights.
 - Counts and fractions (two choices at least, one right answer, weights within ±100%) are left to the question
-  types' validation; only what cannot be read is an error (unclosed braces, two answer blocks, a matching pair
-  without `->`, an empty answer, a number that is not a number).
+  types' validation; only what cannot be read is an error (unclosed braces or title, two answer blocks, a
+  matching pair without `->`, an empty answer, a number that is not a number, a range that ends before it
+  starts, a negative tolerance). Each problem's `where` is "line N", or 'line N (“title”)', N being the
+  question's first line that is not a comment.
+- A file that is empty, not UTF-8 text, has NUL characters, is over MAX_IMPORT_BYTES or holds no question at
+  all raises FormatError; nothing else is raised.
 
 Export writes GIFT that Moodle imports and that `parse` reads back to equal QuestionDefs (type, name, texts,
 general feedback, tags, choices, answers, numerical answers, pairs and their fractions and feedback). Texts are
-written in `[html]` with multilang spans; plain texts (choices, answers, pairs) are HTML-escaped. Tags are
+written in `[html]` with multilang spans; choices and pairs are HTML-escaped, accepted answers written as they
+are; a one-language text whose script would send it to the other field is also wrapped in a span. Tags are
 written as `// [tag:…]`; a "category:" tag that is a question's last tag becomes a `$CATEGORY:` line instead.
-GIFT has no ordering type: an ordering question becomes a `//` comment saying it was skipped. Not carried:
-points, explanation, options, events, difficulty and images. Weights that are not whole or terminating
-percentages (1/3) are written with 7 decimals, so they come back rounded.
+GIFT has no ordering type: an ordering question becomes a `//` comment saying it was skipped; so does a short
+answer question with "->" in an accepted answer (answers are written as typed, and `=` with `->` in a block
+means matching; in every other text "->" is written as the equivalent HTML "-&gt;"). Not carried: points,
+explanation, options, events, difficulty and images. Weights that are not whole or terminating percentages
+(1/3) are written with 7 decimals, so they come back rounded.
 """
 
 from __future__ import annotations
@@ -340,7 +349,9 @@ def _multiple_choice(parts: _Question) -> QuestionDef:
         else:
             fraction, piece = _take_weight(piece, Fraction(0))
         text, feedback = _split_feedback(piece)
-        choice = ChoiceDef(text=_plain(text, parts.text_format), fraction=fraction, feedback=_rich(feedback, parts.text_format))
+        choice = ChoiceDef(
+            text=_plain(text, parts.text_format), fraction=fraction, feedback=_rich(feedback, parts.text_format)
+        )
         if is_blank(choice.text):
             raise _Broken(_empty_answer(number))
         choices.append(choice)
@@ -353,10 +364,9 @@ def _true_false(parts: _Question) -> QuestionDef:
     wrong = _rich(feedbacks[0], parts.text_format) if feedbacks else {}
     right = _rich(feedbacks[1], parts.text_format) if len(feedbacks) > 1 else {}
     is_true = word.strip() in TRUE_WORDS
-    true_choice = ChoiceDef(text=dict(TRUE_TEXT), fraction=Fraction(int(is_true)), feedback=right if is_true else wrong)
-    false_choice = ChoiceDef(
-        text=dict(FALSE_TEXT), fraction=Fraction(int(not is_true)), feedback=wrong if is_true else right
-    )
+    true_feedback, false_feedback = (right, wrong) if is_true else (wrong, right)
+    true_choice = ChoiceDef(text=dict(TRUE_TEXT), fraction=Fraction(is_true), feedback=true_feedback)
+    false_choice = ChoiceDef(text=dict(FALSE_TEXT), fraction=Fraction(not is_true), feedback=false_feedback)
     return QuestionDef(qtype="true_false", text={}, choices=[true_choice, false_choice])
 
 
@@ -383,7 +393,9 @@ def _matching(parts: _Question) -> QuestionDef:
             raise _Broken(_("Pair %(number)d has no “->” between the item and its match.") % {"number": number})
         prompt, answer = piece.split("->", 1)
         # Moodle reads a format tag on the item but not on the match, which is plain text.
-        pair = MatchingPairDef(prompt=_plain(prompt, parts.text_format), answer=_languages(_restore(answer), html_to_text))
+        pair = MatchingPairDef(
+            prompt=_plain(prompt, parts.text_format), answer=_languages(_restore(answer), html_to_text)
+        )
         if is_blank(pair.answer):
             raise _Broken(_("Pair %(number)d has nothing after “->”.") % {"number": number})
         pairs.append(pair)
@@ -399,7 +411,8 @@ def _numerical(parts: _Question) -> QuestionDef:
         spec = _restore(spec).strip()
         if spec in ("", "*"):
             # "Any other answer" feedback: NumericalAnswerDef holds numbers only.
-            parts.result.warn(parts.where, _("The feedback for any other answer was dropped: it cannot be stored."))
+            if feedback.strip():
+                parts.result.warn(parts.where, _("The feedback for any other answer was dropped: it cannot be stored."))
             continue
         value, tolerance = _numbers(spec)
         answers.append(
@@ -646,7 +659,8 @@ def _write_short_answer(question: QuestionDef) -> str:
         if "->" in text:
             # Accepted answers are written as typed (no HTML to hide it in), and `=` with `->` means matching.
             raise _CannotWrite("an accepted answer contains “->”")
-        lines.append(f"\t=%{_percent(answer.fraction)}%{_guard_format(_escape(text))}{_write_feedback(answer.feedback)}")
+        weight = _percent(answer.fraction)
+        lines.append(f"\t=%{weight}%{_guard_format(_escape(text))}{_write_feedback(answer.feedback)}")
     return _block(lines, question)
 
 

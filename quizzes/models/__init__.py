@@ -1,5 +1,13 @@
 """Quizzes' models, one module per noun: banks and tags, questions and their answer rows."""
 
+from quizzes.models.attempt import (
+    DEADLINE_GRACE,
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    AttemptStep,
+    StepAction,
+)
 from quizzes.models.bank import QuestionBank, Tag
 from quizzes.models.question import (
     AcceptedAnswer,
@@ -11,8 +19,32 @@ from quizzes.models.question import (
     Question,
     QuestionStatus,
 )
+from quizzes.models.quiz import (
+    Behaviour,
+    GradingMethod,
+    Navigation,
+    QuestionsPerPage,
+    Quiz,
+    QuizDraw,
+    QuizQuestion,
+    ReviewTiming,
+)
 
 __all__ = [
+    "DEADLINE_GRACE",
+    "Attempt",
+    "AttemptQuestion",
+    "AttemptState",
+    "AttemptStep",
+    "Behaviour",
+    "GradingMethod",
+    "Navigation",
+    "QuestionsPerPage",
+    "Quiz",
+    "QuizDraw",
+    "QuizQuestion",
+    "ReviewTiming",
+    "StepAction",
     "AcceptedAnswer",
     "Choice",
     "Difficulty",

@@ -93,6 +93,10 @@ class QuestionType:
     def is_answered(self, response: Any) -> bool:
         return response not in (None, "", [], {})
 
+    def raw_from_form(self, data, name: str) -> Any:
+        """Return the raw response posted under field `name` (a QueryDict), before `clean_response`."""
+        return data.get(name)
+
     def clean_response(self, definition: QuestionDef, raw: Any) -> Any:
         """Return `raw` (from a form or JSON) as this type's response, or raise ValidationError.
 

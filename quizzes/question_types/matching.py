@@ -77,6 +77,10 @@ class Matching(QuestionType):
     def is_answered(self, response):
         return bool(response) and any(response.values())
 
+    def raw_from_form(self, data, name):
+        prefix = f"{name}."
+        return {key[len(prefix):]: value for key, value in data.items() if key.startswith(prefix)}
+
     def clean_response(self, definition, raw):
         if not raw:
             return {}

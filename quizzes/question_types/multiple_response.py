@@ -76,6 +76,9 @@ class MultipleResponse(ChoiceQuestionType):
     def is_answered(self, response):
         return bool(response)
 
+    def raw_from_form(self, data, name):
+        return [value for value in data.getlist(name) if value]
+
     def clean_response(self, definition, raw):
         if raw in (None, ""):
             return []

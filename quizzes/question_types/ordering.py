@@ -44,6 +44,9 @@ class Ordering(QuestionType):
     def random_guess_score(self, definition):
         return Fraction(1, len(definition.items)) if definition.items else ZERO
 
+    def raw_from_form(self, data, name):
+        return [value for value in data.getlist(name) if value]
+
     def clean_response(self, definition, raw):
         if not raw:
             return []

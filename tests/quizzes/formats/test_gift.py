@@ -545,6 +545,7 @@ ROUND_TRIP = [
             AcceptedAnswerDef(text={"en": "Osman"}, fraction=Fraction(1, 2)),
             AcceptedAnswerDef(text={"en": "*"}, fraction=Fraction(0), feedback={"en": "No: Osman I."}),
         ],
+        general_feedback={"en": "Osman -&gt; Orhan -&gt; Murad"},  # "->" would make the block a matching one
         tags=["category:other", "ottoman"],  # a category tag that is not last stays a tag
     ),
     QuestionDef(
@@ -605,6 +606,16 @@ def test_ordering_is_written_as_a_comment():
     result = parse(written)
     assert [q.qtype for q in result.questions] == ["true_false"]
     assert export([]) == ""
+
+
+def test_short_answer_with_an_arrow_cannot_be_written():
+    # Accepted answers are written as typed, and a block with `=` and `->` is read as matching.
+    arrow = QuestionDef(
+        qtype="short_answer", name="Arrow", text={"en": "Type it"}, accepted_answers=[AcceptedAnswerDef({"en": "a->b"})]
+    )
+    assert export([arrow]) == (
+        "// short_answer question “Arrow” cannot be written in GIFT (an accepted answer contains “->”); skipped\n"
+    )
 
 
 # --- Never another exception ---------------------------------------------------------------------------------------

@@ -817,3 +817,59 @@ def test_well_formed_questions_with_any_content_never_crash(qtype, text_format, 
     assert len(result.questions) + len(result.errors) + len(result.skipped) == 1
     for question in result.questions:
         parse(export([question]))  # and whatever was read can be written and read again
+
+
+# Well-formed documents built from Moodle's element names, so the readers (not only the XML parser) get
+# random structure: missing parts, repeated parts, odd attributes and text in unexpected places.
+TAGS = [
+    "question", "name", "text", "questiontext", "generalfeedback", "answer", "feedback", "subquestion",
+    "category", "file", "tolerance", "single", "usecase", "shuffleanswers", "units", "unit", "unit_name",
+    "multiplier", "tags", "tag", "defaultgrade", "fraction", "image", "image_base64",
+]
+ATTRIBUTES = {
+    "type": ["multichoice", "truefalse", "shortanswer", "numerical", "matching", "match", "ordering", "category", ""],
+    "fraction": ["100", "0", "-50", "33.33333", "abc", "", "1e30", "NaN"],
+    "format": ["html", "plain_text", "markdown", "moodle_auto_format", "bogus"],
+    "name": ["a.png", "b.jpg", "c.pdf", "", "d e.gif"],
+    "encoding": ["base64", "hex"],
+    "path": ["/", "/sub/", ""],
+}
+TEXTS = st.sampled_from([
+    "", "true", "false", "*", "1", "6.25", "abc", "نعم", "iVBORw0KGgo=", "/9j/4AAQ", "@@PLUGINFILE@@/a.png",
+    '<img src="@@PLUGINFILE@@/b.jpg">', "$course$/top/A/B", "{mlang ar}نعم{mlang}{mlang en}yes{mlang}", "**x**",
+]) | st.text(max_size=10)
+
+
+def element(children):
+    return st.builds(
+        lambda tag, attributes, text, kids, tail: (
+            f"<{tag}{''.join(f' {k}={quoteattr(v)}' for k, v in attributes.items())}>"
+            f"{escape_text(text)}{''.join(kids)}</{tag}>{escape_text(tail)}"
+        ),
+        st.sampled_from(TAGS),
+        st.dictionaries(st.sampled_from(sorted(ATTRIBUTES)), st.just(""), max_size=3).flatmap(
+            lambda keys: st.fixed_dictionaries({key: st.sampled_from(ATTRIBUTES[key]) for key in keys})
+        ),
+        TEXTS,
+        st.lists(children, max_size=4),
+        TEXTS,
+    )
+
+
+def escape_text(value: str) -> str:
+    value = "".join(c for c in value if c >= " " or c in "\t\n")
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+PARTS = st.recursive(TEXTS.map(escape_text), element, max_leaves=16)
+QUESTIONS = st.builds(
+    lambda qtype, parts: f"<question type={quoteattr(qtype)}>{''.join(parts)}</question>",
+    st.sampled_from(ATTRIBUTES["type"]),
+    st.lists(PARTS, max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(QUESTIONS | PARTS, max_size=4))
+def test_random_moodle_shaped_documents_never_crash(questions):
+    parses_or_refuses(quiz(*questions))

@@ -1,0 +1,52 @@
+"""Quizzes in the admin: settings, questions chosen one by one and random draws; scoped to their owner."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from quizzes.admin.scoping import OwnedByTeacherAdmin
+from quizzes.models import QuestionBank, Quiz, QuizDraw, QuizQuestion
+
+
+class QuizQuestionInline(admin.TabularInline):
+    model = QuizQuestion
+    extra = 0
+    autocomplete_fields = ["question"]
+    fields = ["position", "question", "points"]
+
+
+class QuizDrawInline(admin.TabularInline):
+    model = QuizDraw
+    extra = 0
+    fields = ["position", "bank", "count", "difficulty", "events", "tags", "points"]
+    autocomplete_fields = ["events", "tags"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bank":
+            kwargs["queryset"] = QuestionBank.objects.visible_to(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Quiz)
+class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
+    list_display = ["title", "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete"]
+    list_filter = ["is_published", "behaviour", "topic", MissingTranslationFilter]
+    search_fields = ["title_ar", "title_en"]
+    inlines = [QuizQuestionInline, QuizDrawInline]
+    fieldsets = [
+        (None, {"fields": ["title", "introduction", "topic", "is_published"]}),
+        (_("Timing"), {"fields": ["opens_at", "closes_at", "time_limit", "attempts_allowed"]}),
+        (_("Grading"), {"fields": ["grading_method", "pass_mark", "behaviour"]}),
+        (_("Layout"), {"fields": ["questions_per_page", "navigation", "shuffle_questions", "shuffle_choices"]}),
+        (_("Review options"), {"fields": ["review_score", "review_correctness", "review_right_answers",
+                                          "review_feedback"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(practice_for__isnull=True)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.owner = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,74 @@
+"""Feedback behaviours: *when* responses are graded and feedback is shown (Moodle's question/behaviour).
+
+The question types decide *how* a response is graded; a behaviour decides when that happens and what the
+learner may do next. Both behaviours work over the same slots and the same types.
+
+- Deferred feedback (exam): responses are saved as they are given and may change freely until the
+  attempt is submitted; only then is every question graded. Nothing about right or wrong is shown before.
+- Immediate feedback (practice): a learner checks each answer when they give it and sees at once whether
+  it is right, with its feedback. Retry rule: a question that is not fully right may be checked again,
+  up to MAX_TRIES checks in all; each extra check costs PENALTY of the question's fraction (Moodle's
+  interactive default, 1/3), and the best penalised check counts. After a fully right check, or the
+  last one, the question is locked. Questions never checked are graded at submission, without penalty.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from quizzes.models import AttemptQuestion, Behaviour
+
+MAX_TRIES = 2
+PENALTY = Fraction(1, 3)
+
+
+def to_decimal(fraction: Fraction) -> Decimal:
+    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.0000001"))
+
+
+class DeferredFeedback:
+    name = Behaviour.DEFERRED
+    shows_feedback_during_attempt = False
+    can_check = False
+
+    def can_change(self, slot: AttemptQuestion) -> bool:
+        return True
+
+    def final_fraction(self, slot: AttemptQuestion) -> Fraction:
+        """The fraction a slot earns when the attempt is submitted."""
+        return slot.question_type.grade(slot.definition, slot.response)
+
+
+class ImmediateFeedback:
+    name = Behaviour.IMMEDIATE
+    shows_feedback_during_attempt = True
+    can_check = True
+
+    def can_change(self, slot: AttemptQuestion) -> bool:
+        return not slot.is_locked
+
+    def check(self, slot: AttemptQuestion) -> Fraction:
+        """Grade the current response now; return the fraction this check earns after the penalty."""
+        raw = slot.question_type.grade(slot.definition, slot.response)
+        slot.tries += 1
+        earned = max(Fraction(0), raw - PENALTY * (slot.tries - 1))
+        best = max(earned, Fraction(slot.fraction)) if slot.fraction is not None else earned
+        slot.fraction = to_decimal(best)
+        slot.is_locked = raw == 1 or slot.tries >= MAX_TRIES
+        return earned
+
+    def tries_left(self, slot: AttemptQuestion) -> int:
+        return 0 if slot.is_locked else MAX_TRIES - slot.tries
+
+    def final_fraction(self, slot: AttemptQuestion) -> Fraction:
+        if slot.tries:
+            return Fraction(slot.fraction)
+        return slot.question_type.grade(slot.definition, slot.response)
+
+
+BEHAVIOURS = {Behaviour.DEFERRED: DeferredFeedback(), Behaviour.IMMEDIATE: ImmediateFeedback()}
+
+
+def behaviour_for(quiz) -> DeferredFeedback | ImmediateFeedback:
+    return BEHAVIOURS[quiz.behaviour]

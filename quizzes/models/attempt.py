@@ -1,0 +1,172 @@
+"""Attempts: a learner's go at a quiz. Starting one freezes its questions (as snapshots), their order
+and each question's option order; every response is kept on the slot and logged as a step."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from quizzes import definitions as defs
+
+# Answers may arrive this long after the deadline (network latency, a slow phone) and still count.
+DEADLINE_GRACE = timedelta(seconds=30)
+
+
+class AttemptState(models.TextChoices):
+    IN_PROGRESS = "in_progress", _("in progress")
+    FINISHED = "finished", _("finished")
+
+
+class AttemptQuerySet(models.QuerySet):
+    def finished(self):
+        return self.filter(state=AttemptState.FINISHED)
+
+    def in_progress(self):
+        return self.filter(state=AttemptState.IN_PROGRESS)
+
+    def overdue(self, now):
+        return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
+
+    def of(self, learner):
+        return self.filter(learner=learner)
+
+
+class Attempt(models.Model):
+    quiz = models.ForeignKey("quizzes.Quiz", on_delete=models.CASCADE, related_name="attempts", verbose_name=_("quiz"))
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts", verbose_name=_("learner")
+    )
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    state = models.CharField(_("state"), max_length=11, choices=AttemptState.choices, default=AttemptState.IN_PROGRESS)
+    language = models.CharField(_("language"), max_length=5, default="ar")
+    seed = models.BigIntegerField(_("shuffle seed"), default=0)
+    started_at = models.DateTimeField(_("started"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    finished_automatically = models.BooleanField(_("finished when time ran out"), default=False)
+    score = models.DecimalField(_("score"), max_digits=8, decimal_places=3, null=True, blank=True)
+    max_score = models.DecimalField(_("maximum score"), max_digits=8, decimal_places=3, default=Decimal(0))
+
+    objects = AttemptQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["quiz", "learner", "number"]
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "learner", "number"], name="attempt_number_unique"),
+            models.UniqueConstraint(
+                fields=["quiz", "learner"], condition=Q(state="in_progress"), name="one_attempt_in_progress"
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "deadline"], name="attempt_state_deadline")]
+
+    def __str__(self) -> str:
+        return f"{self.quiz} — {self.learner} #{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:attempt", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.state == AttemptState.FINISHED
+
+    def is_overdue(self, now) -> bool:
+        return not self.is_finished and self.deadline is not None and now > self.deadline + DEADLINE_GRACE
+
+    def accepts_answers(self, now) -> bool:
+        return not self.is_finished and not self.is_overdue(now)
+
+    @property
+    def percent(self) -> Decimal | None:
+        if self.score is None or not self.max_score:
+            return None
+        return (self.score * 100 / self.max_score).quantize(Decimal("0.1"))
+
+    def seconds_left(self, now) -> int | None:
+        if self.deadline is None:
+            return None
+        return max(0, int((self.deadline - now).total_seconds()))
+
+
+class AttemptQuestion(models.Model):
+    """One question of an attempt: its frozen snapshot and option order, and the learner's response."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots", verbose_name=_("attempt"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    question = models.ForeignKey(
+        "quizzes.Question", on_delete=models.SET_NULL, null=True, blank=True, related_name="attempt_slots",
+        verbose_name=_("question"),
+    )
+    points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, default=Decimal(1))
+    snapshot = models.JSONField(_("question as it was when the attempt started"))
+    order = models.JSONField(_("option order"), default=dict)
+    response = models.JSONField(_("response"), null=True, blank=True)
+    fraction = models.DecimalField(_("fraction"), max_digits=8, decimal_places=7, null=True, blank=True)
+    tries = models.PositiveSmallIntegerField(_("checks"), default=0)
+    is_locked = models.BooleanField(_("locked"), default=False)
+    answered_in = models.CharField(_("answered in"), max_length=5, blank=True)
+    switched_language = models.BooleanField(_("looked at the other language"), default=False)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        verbose_name = _("attempt question")
+        verbose_name_plural = _("attempt questions")
+        constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="attempt_position_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.attempt} · {self.position}"
+
+    @cached_property
+    def definition(self) -> defs.QuestionDef:
+        return defs.from_json(self.snapshot)
+
+    @property
+    def question_type(self):
+        from quizzes.question_types import registry
+
+        return registry.get(self.snapshot["qtype"])
+
+    @property
+    def number(self) -> int:
+        return self.position + 1
+
+    @property
+    def is_answered(self) -> bool:
+        return self.question_type.is_answered(self.response)
+
+    @property
+    def mark(self) -> Decimal | None:
+        if self.fraction is None:
+            return None
+        return (self.fraction * self.points).quantize(Decimal("0.001"))
+
+
+class StepAction(models.TextChoices):
+    SAVE = "save", _("saved")
+    CHECK = "check", _("checked")
+    FINISH = "finish", _("graded at the end")
+
+
+class AttemptStep(models.Model):
+    """The log of an attempt question: every save and check, in order (Moodle's question_attempt_steps)."""
+
+    slot = models.ForeignKey(AttemptQuestion, on_delete=models.CASCADE, related_name="steps", verbose_name=_("question"))
+    action = models.CharField(_("action"), max_length=6, choices=StepAction.choices)
+    response = models.JSONField(_("response"), null=True, blank=True)
+    fraction = models.DecimalField(_("fraction"), max_digits=8, decimal_places=7, null=True, blank=True)
+    created_at = models.DateTimeField(_("at"))
+
+    class Meta:
+        ordering = ["slot", "created_at", "pk"]
+        verbose_name = _("attempt step")
+        verbose_name_plural = _("attempt steps")
+
+    def __str__(self) -> str:
+        return f"{self.slot} {self.action}"

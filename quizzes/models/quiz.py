@@ -1,0 +1,226 @@
+"""Quizzes and their settings (Moodle's quiz settings, made explicit), and what questions they hold."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bilingual.completeness import BilingualModel, BilingualQuerySet
+
+
+class GradingMethod(models.TextChoices):
+    HIGHEST = "highest", _("highest grade")
+    AVERAGE = "average", _("average grade")
+    FIRST = "first", _("first attempt")
+    LAST = "last", _("last attempt")
+
+
+class Behaviour(models.TextChoices):
+    DEFERRED = "deferred", _("deferred feedback (exam): nothing is shown until the quiz is submitted")
+    IMMEDIATE = "immediate", _("immediate feedback (practice): each answer is checked when given")
+
+
+class QuestionsPerPage(models.TextChoices):
+    ONE = "one", _("one question per page")
+    ALL = "all", _("all questions on one page")
+
+
+class Navigation(models.TextChoices):
+    FREE = "free", _("free: questions in any order")
+    SEQUENTIAL = "sequential", _("sequential: forward only")
+
+
+class ReviewTiming(models.TextChoices):
+    IMMEDIATELY = "immediately", _("right after submitting")
+    AFTER_CLOSE = "after_close", _("after the quiz closes")
+    NEVER = "never", _("never")
+
+
+class QuizQuerySet(BilingualQuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def listed_for(self, learner):
+        """Published quizzes a learner may see: the shared ones and their own practice quizzes."""
+        return self.published().filter(Q(practice_for__isnull=True) | Q(practice_for=learner))
+
+    def open_at(self, now):
+        return self.filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now)).filter(
+            Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+        )
+
+    def visible_to(self, user):
+        if user.is_superuser:
+            return self
+        return self.filter(owner=user)
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+
+class Quiz(BilingualModel):
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quizzes", verbose_name=_("owner")
+    )
+    topic = models.ForeignKey(
+        "history.Topic", on_delete=models.SET_NULL, null=True, blank=True, related_name="quizzes",
+        verbose_name=_("topic"),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    # A practice quiz generated for one learner from a topic's timeline; never listed for others.
+    practice_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="practice_quizzes",
+        verbose_name=_("practice for"),
+    )
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    time_limit = models.DurationField(
+        _("time limit"), null=True, blank=True, help_text=_("Leave empty for no limit. Example: 00:20:00.")
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+    )
+    grading_method = models.CharField(
+        _("grading method"), max_length=8, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
+    )
+    shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
+    shuffle_choices = models.BooleanField(_("shuffle choices"), default=True)
+    questions_per_page = models.CharField(
+        _("questions per page"), max_length=3, choices=QuestionsPerPage.choices, default=QuestionsPerPage.ONE
+    )
+    navigation = models.CharField(_("navigation"), max_length=10, choices=Navigation.choices, default=Navigation.FREE)
+    pass_mark = models.DecimalField(
+        _("pass mark (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    behaviour = models.CharField(_("feedback"), max_length=9, choices=Behaviour.choices, default=Behaviour.DEFERRED)
+    review_score = models.CharField(
+        _("learners see their score"), max_length=11, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY
+    )
+    review_correctness = models.CharField(
+        _("learners see which answers were right"), max_length=11, choices=ReviewTiming.choices,
+        default=ReviewTiming.IMMEDIATELY,
+    )
+    review_right_answers = models.CharField(
+        _("learners see the right answers"), max_length=11, choices=ReviewTiming.choices,
+        default=ReviewTiming.AFTER_CLOSE,
+    )
+    review_feedback = models.CharField(
+        _("learners see feedback and explanations"), max_length=11, choices=ReviewTiming.choices,
+        default=ReviewTiming.IMMEDIATELY,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = QuizQuerySet.as_manager()
+
+    BILINGUAL_REQUIRED = ("title",)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+
+    def __str__(self) -> str:
+        return self.title or f"#{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quizzes:quiz", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = ValidationError(_("The quiz must close after it opens."), code="dates")
+        if self.time_limit is not None and self.time_limit <= timedelta(0):
+            errors["time_limit"] = ValidationError(_("The time limit must be positive."), code="time_limit")
+        if errors:
+            raise ValidationError(errors)
+        self.clean_bilingual(publishing=self.is_published)
+
+    # --- predicates ------------------------------------------------------------------------------
+    def is_open(self, now) -> bool:
+        return (self.opens_at is None or self.opens_at <= now) and (self.closes_at is None or now < self.closes_at)
+
+    def has_closed(self, now) -> bool:
+        return self.closes_at is not None and now >= self.closes_at
+
+    def review_allows(self, option: str, now) -> bool:
+        """Whether a finished attempt's review shows `option` ("score", "correctness", …) at `now`."""
+        timing = getattr(self, f"review_{option}")
+        if timing == ReviewTiming.IMMEDIATELY:
+            return True
+        if timing == ReviewTiming.AFTER_CLOSE:
+            return self.has_closed(now)
+        return False
+
+
+class QuizQuestion(models.Model):
+    """A question chosen one by one for a quiz."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="fixed_questions", verbose_name=_("quiz"))
+    question = models.ForeignKey(
+        "quizzes.Question", on_delete=models.PROTECT, related_name="+", verbose_name=_("question")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    points = models.DecimalField(
+        _("points"), max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text=_("Leave empty to use the question's default points."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("question in the quiz")
+        verbose_name_plural = _("questions chosen one by one")
+
+    def __str__(self) -> str:
+        return str(self.question)
+
+
+class QuizDraw(models.Model):
+    """“N questions drawn at random from bank B”, filtered by events, tags and difficulty."""
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="draws", verbose_name=_("quiz"))
+    bank = models.ForeignKey("quizzes.QuestionBank", on_delete=models.PROTECT, related_name="+", verbose_name=_("bank"))
+    count = models.PositiveSmallIntegerField(_("number of questions"), default=5, validators=[MinValueValidator(1)])
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    difficulty = models.CharField(
+        _("difficulty"), max_length=6, blank=True, choices=[("", _("any"))] + [
+            ("easy", _("easy")), ("medium", _("medium")), ("hard", _("hard"))]
+    )
+    events = models.ManyToManyField("history.Event", blank=True, related_name="+", verbose_name=_("events"))
+    tags = models.ManyToManyField("quizzes.Tag", blank=True, related_name="+", verbose_name=_("tags"))
+    points = models.DecimalField(
+        _("points"), max_digits=6, decimal_places=2, null=True, blank=True,
+        help_text=_("Leave empty to use each question's default points."),
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("random draw")
+        verbose_name_plural = _("random draws")
+
+    def __str__(self) -> str:
+        return f"{self.count} × {self.bank}"
+
+    def candidates(self):
+        """The published questions this draw picks from."""
+        from quizzes.models import Question
+
+        questions = Question.objects.published().filter(bank_id=self.bank_id)
+        if self.difficulty:
+            questions = questions.filter(difficulty=self.difficulty)
+        event_ids = [event.pk for event in self.events.all()]
+        if event_ids:
+            questions = questions.filter(events__in=event_ids)
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if tag_ids:
+            questions = questions.filter(tags__in=tag_ids)
+        return questions.distinct()

@@ -1,0 +1,283 @@
+"""Starting, answering and submitting attempts; the grade a learner keeps under the quiz's grading method."""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from quizzes import definitions as defs
+from quizzes.behaviours import behaviour_for, to_decimal
+from quizzes.models import (
+    Attempt,
+    AttemptQuestion,
+    AttemptState,
+    AttemptStep,
+    GradingMethod,
+    Question,
+    Quiz,
+    StepAction,
+)
+
+
+class AttemptRefused(Exception):
+    """The learner may not start or change the attempt now; the message says why, in their language."""
+
+
+class ResponseRefused(Exception):
+    """A response names something that is not in the attempt (HTTP 400; nothing is saved)."""
+
+
+# --- starting ------------------------------------------------------------------------------------
+def quiz_start_problem(*, quiz: Quiz, learner, now) -> str | None:
+    """Return why `learner` cannot start a new attempt at `now`, or None."""
+    if quiz.opens_at and now < quiz.opens_at:
+        return _("This quiz opens on %(date)s.") % {"date": _format(quiz.opens_at)}
+    if quiz.has_closed(now):
+        return _("This quiz closed on %(date)s.") % {"date": _format(quiz.closes_at)}
+    if quiz.attempts_allowed:
+        used = Attempt.objects.filter(quiz=quiz, learner=learner).count()
+        if used >= quiz.attempts_allowed:
+            return _("You have used all your attempts at this quiz.")
+    return None
+
+
+def _format(value) -> str:
+    from django.utils import formats, timezone
+
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def draw_questions(*, quiz: Quiz, rng: random.Random) -> list[tuple[int, Decimal | None]]:
+    """Return (question id, points override) for the quiz: fixed questions, then random draws.
+
+    Random draws sample the candidate ids in Python: only ids travel, never `ORDER BY RANDOM()`
+    over the whole bank.
+    """
+    chosen: list[tuple[int, Decimal | None]] = [
+        (fixed.question_id, fixed.points) for fixed in quiz.fixed_questions.all()
+    ]
+    taken = {question_id for question_id, _points in chosen}
+    for draw in quiz.draws.prefetch_related("events", "tags"):
+        candidates = [pk for pk in draw.candidates().values_list("pk", flat=True) if pk not in taken]
+        if len(candidates) < draw.count:
+            raise AttemptRefused(
+                _("This quiz cannot start: a random draw needs %(count)d questions but finds %(found)d.")
+                % {"count": draw.count, "found": len(candidates)}
+            )
+        for pk in rng.sample(sorted(candidates), draw.count):
+            chosen.append((pk, draw.points))
+            taken.add(pk)
+    return chosen
+
+
+def shuffled_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: bool) -> dict:
+    """Freeze the order of the options (choices, ordering items, matching prompts and answers)."""
+    order = {}
+    if definition.items:
+        # Ordering questions are always shuffled, or the right order would show; never the right one.
+        keys = [item.key for item in definition.items]
+        shuffled = keys[:]
+        while shuffled == keys and len(keys) > 1:
+            rng.shuffle(shuffled)
+        order["items"] = shuffled
+    if definition.choices and shuffle and definition.qtype != "true_false":
+        order["choices"] = rng.sample([c.key for c in definition.choices], len(definition.choices))
+    if definition.pairs:
+        order["answers"] = rng.sample([p.answer_key for p in definition.pairs], len(definition.pairs))
+        if shuffle:
+            prompts = [p.key for p in definition.pairs if not p.is_distractor]
+            order["prompts"] = rng.sample(prompts, len(prompts))
+    return order
+
+
+@transaction.atomic
+def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int | None = None,
+                  definitions: list[defs.QuestionDef] | None = None) -> Attempt:
+    """Start (or resume) the learner's attempt, freezing its questions and their option orders.
+
+    `definitions` gives the questions directly (generated practice quizzes); otherwise the quiz's
+    fixed questions and random draws are used.
+    """
+    current = Attempt.objects.in_progress().filter(quiz=quiz, learner=learner).first()
+    if current is not None:
+        return current
+    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now)
+    if problem:
+        raise AttemptRefused(problem)
+    seed = seed if seed is not None else secrets.randbits(48)
+    rng = random.Random(seed)
+    if definitions is None:
+        picks = draw_questions(quiz=quiz, rng=rng)
+        questions = Question.objects.with_answers().in_bulk([pk for pk, _points in picks])
+        items = [(questions[pk], questions[pk].definition(), points) for pk, points in picks]
+    else:
+        items = [(None, definition, None) for definition in definitions]
+    if not items:
+        raise AttemptRefused(_("This quiz has no questions yet."))
+    if quiz.shuffle_questions:
+        rng.shuffle(items)
+    number = (Attempt.objects.filter(quiz=quiz, learner=learner).aggregate(n=Max("number"))["n"] or 0) + 1
+    deadline = now + quiz.time_limit if quiz.time_limit else None
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz, learner=learner, number=number, language=language, seed=seed, started_at=now,
+                deadline=deadline,
+            )
+    except IntegrityError:
+        # A double click started the same attempt twice: the first one wins.
+        return Attempt.objects.in_progress().get(quiz=quiz, learner=learner)
+    slots = []
+    for position, (question, definition, points) in enumerate(items):
+        slots.append(
+            AttemptQuestion(
+                attempt=attempt,
+                position=position,
+                question=question,
+                points=points if points is not None else definition.points,
+                snapshot=defs.to_json(definition),
+                order=shuffled_order(definition, rng, shuffle=quiz.shuffle_choices),
+            )
+        )
+    AttemptQuestion.objects.bulk_create(slots)
+    attempt.max_score = sum((slot.points for slot in slots), Decimal(0))
+    attempt.save(update_fields=["max_score"])
+    return attempt
+
+
+# --- answering -----------------------------------------------------------------------------------
+def _slot(attempt: Attempt, position: int) -> AttemptQuestion:
+    try:
+        return attempt.slots.get(position=position)
+    except AttemptQuestion.DoesNotExist:
+        raise ResponseRefused(_("This question is not part of the attempt.")) from None
+
+
+def attempt_ensure_open(*, attempt: Attempt, now) -> None:
+    """Finish an overdue attempt; refuse answers to a finished one."""
+    if attempt.is_overdue(now):
+        attempt_submit(attempt=attempt, now=now, automatically=True)
+    if attempt.is_finished:
+        raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
+
+
+@transaction.atomic
+def attempt_save_response(*, attempt: Attempt, position: int, raw, now, language: str = "",
+                          slot: AttemptQuestion | None = None) -> AttemptQuestion:
+    """Save one response as given (autosave). Invalid responses raise ResponseRefused or ValidationError."""
+    attempt_ensure_open(attempt=attempt, now=now)
+    slot = slot or _slot(attempt, position)
+    behaviour = behaviour_for(attempt.quiz)
+    if not behaviour.can_change(slot):
+        raise AttemptRefused(_("This question is locked: it has been checked already."))
+    try:
+        response = slot.question_type.clean_response(slot.definition, raw)
+    except ValidationError as error:
+        if error.code == "invalid_response":
+            raise ResponseRefused(error.messages[0]) from None
+        raise
+    slot.response = response
+    slot.answered_at = now
+    slot.answered_in = language or slot.answered_in
+    slot.save(update_fields=["response", "answered_at", "answered_in"])
+    AttemptStep.objects.create(slot=slot, action=StepAction.SAVE, response=response, created_at=now)
+    return slot
+
+
+@transaction.atomic
+def attempt_check(*, attempt: Attempt, position: int, raw, now, language: str = "") -> AttemptQuestion:
+    """Save and check one response at once (immediate feedback)."""
+    behaviour = behaviour_for(attempt.quiz)
+    if not behaviour.can_check:
+        raise AttemptRefused(_("Answers in this quiz are checked only when it is submitted."))
+    slot = attempt_save_response(attempt=attempt, position=position, raw=raw, now=now, language=language)
+    behaviour.check(slot)
+    slot.save(update_fields=["fraction", "tries", "is_locked"])
+    AttemptStep.objects.create(slot=slot, action=StepAction.CHECK, response=slot.response, fraction=slot.fraction,
+                               created_at=now)
+    return slot
+
+
+def attempt_record_language_switch(*, slot: AttemptQuestion) -> None:
+    if not slot.switched_language:
+        AttemptQuestion.objects.filter(pk=slot.pk).update(switched_language=True)
+        slot.switched_language = True
+
+
+# --- submitting ----------------------------------------------------------------------------------
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Attempt:
+    """Grade every question through its type and finish the attempt, exactly once.
+
+    The state change is a conditional UPDATE: of two concurrent submits, only the one that moves the
+    attempt out of "in progress" grades it; the other sees it finished and returns.
+    """
+    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if locked.is_finished:
+        attempt.refresh_from_db()
+        return attempt
+    behaviour = behaviour_for(attempt.quiz)
+    slots = list(locked.slots.all())
+    score = Decimal(0)
+    steps = []
+    for slot in slots:
+        fraction = to_decimal(behaviour.final_fraction(slot))
+        slot.fraction = fraction
+        slot.is_locked = True
+        score += fraction * slot.points
+        steps.append(AttemptStep(slot=slot, action=StepAction.FINISH, response=slot.response, fraction=fraction,
+                                 created_at=now))
+    updated = Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).update(
+        state=AttemptState.FINISHED, finished_at=now, score=score.quantize(Decimal("0.001")),
+        finished_automatically=automatically,
+    )
+    if updated:
+        AttemptQuestion.objects.bulk_update(slots, ["fraction", "is_locked"])
+        AttemptStep.objects.bulk_create(steps)
+    attempt.refresh_from_db()
+    return attempt
+
+
+def attempts_close_overdue(*, now) -> int:
+    """Finish every overdue attempt with the answers saved so far; return how many."""
+    count = 0
+    for attempt in Attempt.objects.overdue(now).select_related("quiz"):
+        attempt_submit(attempt=attempt, now=now, automatically=True)
+        count += 1
+    return count
+
+
+# --- grades --------------------------------------------------------------------------------------
+@dataclass
+class QuizGrade:
+    percent: Decimal | None
+    attempts: int
+    passed: bool | None
+
+
+def quiz_grade(*, quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
+    """The learner's grade for the quiz under its grading method, from their finished attempts."""
+    finished = sorted((a for a in attempts if a.is_finished and a.percent is not None), key=lambda a: a.number)
+    if not finished:
+        return QuizGrade(None, len(attempts), None)
+    percents = [a.percent for a in finished]
+    method = quiz.grading_method
+    if method == GradingMethod.HIGHEST:
+        percent = max(percents)
+    elif method == GradingMethod.AVERAGE:
+        percent = (sum(percents) / len(percents)).quantize(Decimal("0.1"))
+    elif method == GradingMethod.FIRST:
+        percent = percents[0]
+    else:
+        percent = percents[-1]
+    passed = None if quiz.pass_mark is None else percent >= quiz.pass_mark
+    return QuizGrade(percent, len(attempts), passed)

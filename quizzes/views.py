@@ -1,0 +1,285 @@
+"""Learner pages: the quiz list, a quiz's start page, the attempt, its submit page and its review.
+
+Views parse input, call one service, render. Every attempt URL looks the attempt up among the
+learner's own attempts, so anyone else gets 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils import translation
+from django.utils.translation import get_language, gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from history.models import Event, Topic
+from quizzes.behaviours import behaviour_for
+from quizzes.models import Attempt, QuestionsPerPage, Quiz
+from quizzes.definitions import text_of
+from quizzes.presentation import present
+from quizzes.services import attempts as service
+from quizzes.services.generation import practice_quiz_start
+
+
+class QuizListView(LoginRequiredMixin, ListView):
+    template_name = "quizzes/quiz_list.html"
+    context_object_name = "quizzes"
+
+    def get_queryset(self):
+        now = timezone.now()
+        mine = Attempt.objects.of(self.request.user).order_by("number")
+        quizzes = Quiz.objects.listed_for(self.request.user).select_related("topic").prefetch_related(
+            Prefetch("attempts", queryset=mine, to_attr="my_attempts")
+        )
+        return [
+            {"quiz": quiz, "grade": service.quiz_grade(quiz=quiz, attempts=quiz.my_attempts),
+             "is_open": quiz.is_open(now), "upcoming": bool(quiz.opens_at and now < quiz.opens_at),
+             "in_progress": any(not a.is_finished for a in quiz.my_attempts)}
+            for quiz in quizzes
+            if not quiz.has_closed(now) or quiz.my_attempts
+        ]
+
+
+class QuizDetailView(LoginRequiredMixin, View):
+    """The start page: the rules in plain words, then Start (or Continue)."""
+
+    def get_quiz(self, pk):
+        return get_object_or_404(Quiz.objects.listed_for(self.request.user), pk=pk)
+
+    def context(self, quiz):
+        now = timezone.now()
+        attempts = list(Attempt.objects.of(self.request.user).filter(quiz=quiz).order_by("number"))
+        in_progress = next((a for a in attempts if not a.is_finished), None)
+        return {
+            "quiz": quiz,
+            "attempts": attempts,
+            "in_progress": in_progress,
+            "grade": service.quiz_grade(quiz=quiz, attempts=attempts),
+            "problem": None if in_progress else service.quiz_start_problem(quiz=quiz, learner=self.request.user, now=now),
+            "attempts_left": quiz.attempts_allowed - len(attempts) if quiz.attempts_allowed else None,
+            "behaviour": behaviour_for(quiz),
+            "time_limit_minutes": int(quiz.time_limit.total_seconds() // 60) if quiz.time_limit else None,
+        }
+
+    def get(self, request, pk):
+        return render(request, "quizzes/quiz_detail.html", self.context(self.get_quiz(pk)))
+
+    def post(self, request, pk):
+        quiz = self.get_quiz(pk)
+        try:
+            attempt = service.attempt_start(quiz=quiz, learner=request.user, now=timezone.now(),
+                                            language=get_language())
+        except service.AttemptRefused as refusal:
+            messages.error(request, str(refusal))
+            return render(request, "quizzes/quiz_detail.html", self.context(quiz), status=409)
+        return redirect(attempt)
+
+
+class PracticeStartView(LoginRequiredMixin, View):
+    """Start a practice quiz generated from a topic's events (from the timeline page)."""
+
+    def post(self, request, slug):
+        topic = get_object_or_404(Topic.objects.published(), slug=slug)
+        try:
+            attempt = practice_quiz_start(topic=topic, learner=request.user, now=timezone.now(),
+                                          language=get_language())
+        except service.AttemptRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(topic)
+        return redirect(attempt)
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+class AttemptMixin(LoginRequiredMixin):
+    def get_attempt(self, pk) -> Attempt:
+        return get_object_or_404(Attempt.objects.of(self.request.user).select_related("quiz"), pk=pk)
+
+
+def slot_view(slot, *, language, show_feedback, attempt, total=None):
+    """Build the template context of one slot: the question and, when allowed, its feedback."""
+    total = total if total is not None else attempt.slots.count()
+    view = present(
+        slot.definition,
+        language=language,
+        field_name=f"q{slot.position}",
+        order=slot.order,
+        response=slot.response,
+        show_key=show_feedback and slot.fraction is not None,
+        disabled=slot.is_locked or attempt.is_finished,
+    )
+    return {
+        "slot": slot, "q": view, "language": language, "other_language": "en" if language == "ar" else "ar",
+        "attempt": attempt, "behaviour": behaviour_for(attempt.quiz),
+        "one_per_page": attempt.quiz.questions_per_page == QuestionsPerPage.ONE,
+        "is_first": slot.position == 0, "is_last": slot.position == total - 1,
+        "sequential": attempt.quiz.navigation == "sequential",
+    }
+
+
+class AttemptView(AttemptMixin, View):
+    def get(self, request, pk):
+        attempt = self.get_attempt(pk)
+        now = timezone.now()
+        if attempt.is_overdue(now):
+            service.attempt_submit(attempt=attempt, now=now, automatically=True)
+            messages.info(request, _("Time ran out: your attempt was submitted with the answers you had saved."))
+        if attempt.is_finished:
+            return redirect("quizzes:review", pk=attempt.pk)
+        slots = list(attempt.slots.all())
+        behaviour = behaviour_for(attempt.quiz)
+        page = self.page(request, attempt, slots)
+        shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
+        language = get_language()
+        answered = sum(1 for slot in slots if slot.is_answered)
+        return render(request, "quizzes/attempt.html", {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "slots": slots,
+            "items": [slot_view(s, language=language, show_feedback=behaviour.shows_feedback_during_attempt,
+                                attempt=attempt, total=len(slots)) for s in shown],
+            "page": page,
+            "pages": len(slots) if attempt.quiz.questions_per_page == QuestionsPerPage.ONE else 1,
+            "answered": answered,
+            "progress": round(100 * answered / len(slots)) if slots else 0,
+            "seconds_left": attempt.seconds_left(now),
+            "behaviour": behaviour,
+            "sequential": attempt.quiz.navigation == "sequential",
+        })
+
+    def page(self, request, attempt, slots) -> int:
+        if attempt.quiz.questions_per_page == QuestionsPerPage.ALL:
+            return 0
+        try:
+            page = int(request.GET.get("page", 0))
+        except ValueError:
+            page = 0
+        page = max(0, min(page, len(slots) - 1))
+        if attempt.quiz.navigation == "sequential":
+            # Forward only: a learner cannot go back before the first unlocked question they reached.
+            reached = max((s.position for s in slots if s.answered_at), default=0)
+            page = max(page, reached)
+        return page
+
+
+class AnswerView(AttemptMixin, View):
+    """Save one response (htmx autosave, or an ordinary form post without JavaScript)."""
+
+    def post(self, request, pk, position):
+        attempt = self.get_attempt(pk)
+        now = timezone.now()
+        slot = attempt.slots.filter(position=position).first()
+        if slot is None:
+            return HttpResponseBadRequest(_("This question is not part of the attempt."))
+        raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
+        check = request.POST.get("action") == "check"
+        error = None
+        try:
+            if check:
+                slot = service.attempt_check(attempt=attempt, position=position, raw=raw, now=now,
+                                             language=get_language())
+            else:
+                slot = service.attempt_save_response(attempt=attempt, position=position, raw=raw, now=now,
+                                                     language=get_language(), slot=slot)
+        except service.ResponseRefused as refusal:
+            return HttpResponseBadRequest(str(refusal))
+        except service.AttemptRefused as refusal:
+            if is_htmx(request):
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = reverse("quizzes:review", kwargs={"pk": attempt.pk})
+                return response
+            messages.error(request, str(refusal))
+            return redirect("quizzes:review", pk=attempt.pk)
+        except ValidationError as invalid:
+            error = " ".join(invalid.messages)
+        if is_htmx(request):
+            if check:
+                context = slot_view(slot, language=get_language(), show_feedback=True, attempt=attempt)
+                context["error"] = error
+                return render(request, "quizzes/_slot.html", context)
+            return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now})
+        if error:
+            messages.error(request, error)
+            return redirect(f"{attempt.get_absolute_url()}?page={position}")
+        target = request.POST.get("next")
+        if target == "submit":
+            return redirect("quizzes:submit", pk=attempt.pk)
+        page = position + 1 if target == "next" else position
+        return redirect(f"{attempt.get_absolute_url()}?page={page}#q{page}")
+
+
+class SlotLanguageView(AttemptMixin, View):
+    """Show one question in the other language to check a word; recorded on the response."""
+
+    def get(self, request, pk, position, language):
+        attempt = self.get_attempt(pk)
+        slot = get_object_or_404(attempt.slots, position=position)
+        if language not in ("ar", "en"):
+            return HttpResponseBadRequest()
+        if language != get_language():
+            service.attempt_record_language_switch(slot=slot)
+        if not is_htmx(request):
+            with translation.override(language):
+                return redirect(f"{attempt.get_absolute_url()}?page={position}")
+        context = slot_view(slot, language=language, show_feedback=behaviour_for(attempt.quiz)
+                            .shows_feedback_during_attempt, attempt=attempt)
+        return render(request, "quizzes/_slot.html", context)
+
+
+class SubmitView(AttemptMixin, View):
+    def get(self, request, pk):
+        attempt = self.get_attempt(pk)
+        if attempt.is_finished:
+            return redirect("quizzes:review", pk=attempt.pk)
+        slots = list(attempt.slots.all())
+        return render(request, "quizzes/submit.html", {
+            "attempt": attempt, "quiz": attempt.quiz,
+            "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),
+        })
+
+    def post(self, request, pk):
+        attempt = self.get_attempt(pk)
+        service.attempt_submit(attempt=attempt, now=timezone.now())
+        return redirect("quizzes:review", pk=attempt.pk)
+
+
+class ReviewView(AttemptMixin, View):
+    def get(self, request, pk):
+        attempt = self.get_attempt(pk)
+        now = timezone.now()
+        if attempt.is_overdue(now):
+            service.attempt_submit(attempt=attempt, now=now, automatically=True)
+        if not attempt.is_finished:
+            return redirect(attempt)
+        quiz = attempt.quiz
+        allows = {option: quiz.review_allows(option, now)
+                  for option in ("score", "correctness", "right_answers", "feedback")}
+        language = get_language()
+        items = []
+        for slot in attempt.slots.all():
+            view = present(slot.definition, language=language, field_name=f"q{slot.position}", order=slot.order,
+                           response=slot.response, show_key=allows["right_answers"], disabled=True)
+            definition = slot.definition
+            items.append({
+                "slot": slot, "q": view, "definition": definition,
+                "summary": slot.question_type.summarise(definition, slot.response, language),
+                # Both texts were sanitised with nh3 when the question was saved.
+                "feedback": mark_safe(text_of(definition.general_feedback, language)) if allows["feedback"] else "",
+                "explanation": mark_safe(text_of(definition.explanation, language)) if allows["feedback"] else "",
+            })
+        event_slugs = {slug for item in items for slug in item["definition"].events}
+        events = {e.slug: e for e in Event.objects.published().filter(slug__in=event_slugs)}
+        for item in items:
+            item["events"] = [events[s] for s in item["definition"].events if s in events]
+        return render(request, "quizzes/review.html", {
+            "attempt": attempt, "quiz": quiz, "items": items, "allows": allows,
+            "grade": service.quiz_grade(quiz=quiz, attempts=list(Attempt.objects.of(request.user).filter(quiz=quiz))),
+        })
