@@ -72,6 +72,8 @@ def database_from_url(base_dir: Path, *, debug: bool) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
+        # Tests use a file too (not shared-cache memory), so concurrent tests behave as in production.
+        config["TEST"] = {"NAME": str(base_dir / ".test-db.sqlite3")}
     elif engine == "django.db.backends.postgresql":
         config["CONN_MAX_AGE"] = 0 if debug else 60
         config["CONN_HEALTH_CHECKS"] = True

@@ -112,3 +112,59 @@ def question(*, bank_obj=None, definition=None, status="published", **fields):
             setattr(created, name, value)
         created.save()
     return created
+
+
+def definitions_of_every_type():
+    """One bilingual QuestionDef of each of the seven types, with known keys."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from quizzes.definitions import (
+        AcceptedAnswerDef, ChoiceDef, MatchingPairDef, NumericalAnswerDef, OrderingItemDef, QuestionDef,
+    )
+    from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
+
+    t = lambda ar, en: {"ar": ar, "en": en}  # noqa: E731
+    return [
+        QuestionDef(qtype="single_choice", name="sc", text=t("<p>أين هُزم الفرنسيون عام 1862؟</p>", "<p>Where were the French defeated in 1862?</p>"),
+                    general_feedback=t("معركة بويبلا.", "The Battle of Puebla."), explanation=t("خلفية", "Background"),
+                    choices=[ChoiceDef(t("بويبلا", "Puebla"), Fraction(1), t("أحسنت", "Well done")),
+                             ChoiceDef(t("مكسيكو", "Mexico City"), Fraction(0)), ChoiceDef(t("فيراكروز", "Veracruz"), Fraction(0))]),
+        QuestionDef(qtype="multiple_response", name="mr", text=t("<p>من وقّع اتفاقية لندن؟</p>", "<p>Who signed the Convention of London?</p>"),
+                    choices=[ChoiceDef(t("فرنسا", "France"), Fraction(1, 2)), ChoiceDef(t("إسبانيا", "Spain"), Fraction(1, 2)),
+                             ChoiceDef(t("النمسا", "Austria"), Fraction(-1))]),
+        QuestionDef(qtype="true_false", name="tf", text=t("<p>أُعدم ماكسيميليان الأول.</p>", "<p>Maximilian I was executed.</p>"),
+                    choices=[ChoiceDef(TRUE_TEXT, Fraction(1)), ChoiceDef(FALSE_TEXT, Fraction(0))]),
+        QuestionDef(qtype="short_answer", name="sa", text=t("<p>في أي مدينة أُعدم؟</p>", "<p>In which city was he executed?</p>"),
+                    accepted_answers=[AcceptedAnswerDef(t("كيريتارو", "Queretaro"), Fraction(1))]),
+        QuestionDef(qtype="numerical", name="nu", text=t("<p>سنة الإعدام؟</p>", "<p>The year of the execution?</p>"),
+                    numerical_answers=[NumericalAnswerDef(Decimal(1867), Decimal(0), Fraction(1))]),
+        QuestionDef(qtype="matching", name="ma", text=t("<p>طابق</p>", "<p>Match</p>"),
+                    pairs=[MatchingPairDef(t("إنزال", "Landing"), t("ديسمبر", "December")),
+                           MatchingPairDef(t("معركة", "Battle"), t("مايو", "May")),
+                           MatchingPairDef({}, t("أغسطس", "August"))]),
+        QuestionDef(qtype="ordering", name="or", text=t("<p>رتّب</p>", "<p>Order</p>"),
+                    items=[OrderingItemDef(t("أول", "First")), OrderingItemDef(t("ثانٍ", "Second")),
+                           OrderingItemDef(t("ثالث", "Third")), OrderingItemDef(t("رابع", "Fourth"))]),
+    ]
+
+
+def quiz(*, questions: int = 7, owner=None, **fields):
+    """A published quiz of `questions` fixed questions cycling through the seven types."""
+    from quizzes.models import Quiz, QuizQuestion
+
+    owner = owner or teacher()
+    bank_obj = bank(owner=owner)
+    created = Quiz.objects.create(owner=owner, title_ar="اختبار", title_en="Quiz", is_published=True, **fields)
+    kinds = definitions_of_every_type()
+    for position in range(questions):
+        definition = kinds[position % len(kinds)]
+        QuizQuestion.objects.create(quiz=created, question=question(bank_obj=bank_obj, definition=definition),
+                                    position=position)
+    return created
+
+
+def right_raw(slot):
+    """The form data that answers `slot` fully right (what a learner would post)."""
+    response = slot.question_type.correct_response(slot.definition)
+    return response

@@ -142,6 +142,15 @@ class AttemptQuestion(models.Model):
         return self.question_type.is_answered(self.response)
 
     @property
+    def points_display(self) -> str:
+        return format(self.points.normalize(), "f")
+
+    @property
+    def points_plural(self) -> int:
+        """The number that chooses the plural form of "points" (fractional points read as "other")."""
+        return int(self.points) if self.points == int(self.points) else 100
+
+    @property
     def mark(self) -> Decimal | None:
         if self.fraction is None:
             return None

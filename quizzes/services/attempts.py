@@ -170,11 +170,16 @@ def attempt_ensure_open(*, attempt: Attempt, now) -> None:
         raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
 
 
-@transaction.atomic
 def attempt_save_response(*, attempt: Attempt, position: int, raw, now, language: str = "",
                           slot: AttemptQuestion | None = None) -> AttemptQuestion:
     """Save one response as given (autosave). Invalid responses raise ResponseRefused or ValidationError."""
+    # Outside the transaction below: finishing an overdue attempt must stick when the answer is refused.
     attempt_ensure_open(attempt=attempt, now=now)
+    return _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot)
+
+
+@transaction.atomic
+def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQuestion:
     slot = slot or _slot(attempt, position)
     behaviour = behaviour_for(attempt.quiz)
     if not behaviour.can_change(slot):
@@ -193,13 +198,18 @@ def attempt_save_response(*, attempt: Attempt, position: int, raw, now, language
     return slot
 
 
-@transaction.atomic
 def attempt_check(*, attempt: Attempt, position: int, raw, now, language: str = "") -> AttemptQuestion:
     """Save and check one response at once (immediate feedback)."""
     behaviour = behaviour_for(attempt.quiz)
     if not behaviour.can_check:
         raise AttemptRefused(_("Answers in this quiz are checked only when it is submitted."))
-    slot = attempt_save_response(attempt=attempt, position=position, raw=raw, now=now, language=language)
+    attempt_ensure_open(attempt=attempt, now=now)
+    return _check(attempt=attempt, position=position, raw=raw, now=now, language=language, behaviour=behaviour)
+
+
+@transaction.atomic
+def _check(*, attempt, position, raw, now, language, behaviour) -> AttemptQuestion:
+    slot = _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=None)
     behaviour.check(slot)
     slot.save(update_fields=["fraction", "tries", "is_locked"])
     AttemptStep.objects.create(slot=slot, action=StepAction.CHECK, response=slot.response, fraction=slot.fraction,

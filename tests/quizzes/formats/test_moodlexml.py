@@ -27,7 +27,8 @@ from quizzes.definitions import (
 from quizzes.formats.base import FormatError, ParseResult, unsupported_type_message
 from quizzes.formats.moodlexml import FALSE_TEXT, MAX_IMAGE_BYTES, TRUE_TEXT, export, parse
 
-CORPUS = Path("/work/shared/corpus/moodle")
+# shared/ lies beside the repository: /work/shared for a developer, next to the fresh clone in CI.
+CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "moodle"
 
 # file name: (questions imported, questions skipped, errors?, warnings)
 EXPECTED = {

@@ -1,0 +1,261 @@
+"""Walkthroughs of attempts through the services: start, answer, submit; behaviours, grading methods, time."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from quizzes.models import Attempt, AttemptStep, Behaviour, GradingMethod
+from quizzes.services import attempts as service
+
+pytestmark = pytest.mark.django_db
+
+
+def answer_all(attempt, now, *, right=True):
+    for slot in attempt.slots.all():
+        qtype = slot.question_type
+        wrong_keys = [c.key for c in slot.definition.choices if c.fraction <= 0]
+        wrong = {
+            "single_choice": lambda: wrong_keys[0], "true_false": lambda: wrong_keys[0],
+            "multiple_response": lambda: wrong_keys, "short_answer": lambda: "Paris", "numerical": lambda: "1900",
+            "matching": lambda: {}, "ordering": lambda: list(reversed(qtype.correct_response(slot.definition))),
+        }
+        response = qtype.correct_response(slot.definition) if right else wrong[slot.snapshot["qtype"]]()
+        service.attempt_save_response(attempt=attempt, position=slot.position, raw=response, now=now)
+
+
+@pytest.mark.parametrize("qtype_index", range(7))
+def test_walkthrough_of_each_type_right_then_wrong(make, learner_user, now, qtype_index):
+    """Start an attempt of one question, answer it, finish, check the state and the mark."""
+    from quizzes.models import Quiz, QuizQuestion
+
+    definition = make.definitions_of_every_type()[qtype_index]
+    quiz = Quiz.objects.create(owner=make.teacher(), title_en="Q", title_ar="س", is_published=True)
+    QuizQuestion.objects.create(quiz=quiz, question=make.question(definition=definition))
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    assert attempt.state == "in_progress" and attempt.max_score == 1
+    answer_all(attempt, now, right=True)
+    attempt = service.attempt_submit(attempt=attempt, now=now)
+    assert attempt.is_finished and attempt.score == 1 and attempt.percent == 100
+
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    answer_all(attempt, now, right=False)
+    attempt = service.attempt_submit(attempt=attempt, now=now)
+    assert attempt.score == 0
+
+
+def test_deferred_behaviour_grades_only_at_submission(make, learner_user, now):
+    quiz = make.quiz(behaviour=Behaviour.DEFERRED)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    answer_all(attempt, now)
+    assert all(slot.fraction is None for slot in attempt.slots.all())
+    with pytest.raises(service.AttemptRefused):
+        service.attempt_check(attempt=attempt, position=0, raw=None, now=now)
+    service.attempt_submit(attempt=attempt, now=now)
+    assert all(slot.fraction == 1 for slot in attempt.slots.all())
+
+
+def test_immediate_behaviour_checks_with_one_retry_and_a_penalty(make, learner_user, now):
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    slot = attempt.slots.get()
+    wrong = [c.key for c in slot.definition.choices if c.fraction == 0][0]
+    right = [c.key for c in slot.definition.choices if c.fraction == 1][0]
+    slot = service.attempt_check(attempt=attempt, position=0, raw=wrong, now=now)
+    assert slot.fraction == 0 and slot.tries == 1 and not slot.is_locked
+    slot = service.attempt_check(attempt=attempt, position=0, raw=right, now=now)
+    # The second check is right but costs a third: 2/3.
+    assert slot.fraction == Decimal("0.6666667") and slot.is_locked
+    with pytest.raises(service.AttemptRefused):
+        service.attempt_save_response(attempt=attempt, position=0, raw=wrong, now=now)
+    attempt = service.attempt_submit(attempt=attempt, now=now)
+    assert attempt.score == Decimal("0.667")
+
+
+def test_immediate_right_first_time_locks_at_full_marks(make, learner_user, now):
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    slot = attempt.slots.get()
+    slot = service.attempt_check(attempt=attempt, position=0, raw=slot.question_type.correct_response(slot.definition),
+                                 now=now)
+    assert slot.fraction == 1 and slot.is_locked and slot.tries == 1
+    assert list(slot.steps.values_list("action", flat=True)) == ["save", "check"]
+
+
+@pytest.mark.parametrize(
+    "method, expected", [(GradingMethod.HIGHEST, 100), (GradingMethod.AVERAGE, Decimal("57.1")),
+                         (GradingMethod.FIRST, 0), (GradingMethod.LAST, Decimal("71.4"))]
+)
+def test_grading_methods(make, learner_user, now, method, expected):
+    quiz = make.quiz(grading_method=method)
+    results = []
+    for right_count in (0, 7, 5):
+        attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+        for slot in list(attempt.slots.all())[:right_count]:
+            service.attempt_save_response(attempt=attempt, position=slot.position,
+                                          raw=slot.question_type.correct_response(slot.definition), now=now)
+        results.append(service.attempt_submit(attempt=attempt, now=now))
+    assert [a.percent for a in results] == [0, 100, Decimal("71.4")]
+    assert service.quiz_grade(quiz=quiz, attempts=results).percent == expected
+
+
+def test_attempts_allowed_are_enforced(make, learner_user, now):
+    quiz = make.quiz(questions=1, attempts_allowed=2)
+    for _ in range(2):
+        service.attempt_submit(attempt=service.attempt_start(quiz=quiz, learner=learner_user, now=now), now=now)
+    with pytest.raises(service.AttemptRefused, match="used all your attempts"):
+        service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+
+
+def test_closed_and_not_yet_open_quizzes_explain_themselves_with_dates(make, learner_user, now):
+    from django.utils import translation
+
+    quiz = make.quiz(questions=1, opens_at=now + datetime.timedelta(days=1))
+    with translation.override("en"), pytest.raises(service.AttemptRefused, match="This quiz opens on"):
+        service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    quiz.opens_at, quiz.closes_at = None, now - datetime.timedelta(days=1)
+    quiz.save()
+    with translation.override("en"), pytest.raises(service.AttemptRefused, match="This quiz closed on"):
+        service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+
+
+def test_starting_again_resumes_the_attempt_in_progress(make, learner_user, now):
+    quiz = make.quiz()
+    first = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    service.attempt_save_response(attempt=first, position=3, raw="كيريتارو", now=now)
+    again = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    assert again.pk == first.pk and again.slots.get(position=3).response == "كيريتارو"
+
+
+def test_shuffling_is_frozen_per_attempt(make, learner_user, now):
+    quiz = make.quiz(questions=14, shuffle_questions=True, shuffle_choices=True)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now, seed=1)
+    frozen = [(s.question_id, s.order) for s in attempt.slots.all()]
+    # Reading the attempt again (resume) gives the same questions, order and option orders.
+    assert [(s.question_id, s.order) for s in Attempt.objects.get(pk=attempt.pk).slots.all()] == frozen
+    service.attempt_submit(attempt=attempt, now=now)
+    other = service.attempt_start(quiz=quiz, learner=learner_user, now=now, seed=2)
+    assert [(s.question_id, s.order) for s in other.slots.all()] != frozen
+    # Ordering questions never start in the right order.
+    for slot in other.slots.all():
+        if slot.definition.items:
+            assert slot.order["items"] != [item.key for item in slot.definition.items]
+
+
+def test_a_question_edited_after_the_start_does_not_change_the_attempt(make, learner_user, now):
+    quiz = make.quiz(questions=1)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    question = attempt.slots.get().question
+    question.text_en = "Edited"
+    question.save()
+    assert attempt.slots.get().definition.text["en"] != "Edited"
+
+
+def test_random_draws_sample_from_the_filtered_bank(make, learner_user, now):
+    from quizzes.models import Quiz, QuizDraw
+
+    bank = make.bank()
+    for _ in range(12):
+        make.question(bank_obj=bank)
+    make.question(bank_obj=bank, status="draft")
+    quiz = Quiz.objects.create(owner=bank.owner, title_en="Draw", title_ar="سحب", is_published=True)
+    QuizDraw.objects.create(quiz=quiz, bank=bank, count=5)
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    ids = [slot.question_id for slot in attempt.slots.all()]
+    assert len(ids) == len(set(ids)) == 5
+    assert all(q.status == "published" for q in bank.questions.filter(pk__in=ids))
+    QuizDraw.objects.create(quiz=quiz, bank=bank, count=20)
+    service.attempt_submit(attempt=attempt, now=now)
+    with pytest.raises(service.AttemptRefused, match="needs 20 questions but finds 7"):
+        service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+
+
+# --- time ----------------------------------------------------------------------------------------
+def test_time_limit_is_enforced_by_the_server(make, learner_user, now):
+    quiz = make.quiz(time_limit=datetime.timedelta(minutes=10))
+    with time_machine.travel(now, tick=False) as clock:
+        from django.utils import timezone
+
+        attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=timezone.now())
+        assert attempt.deadline == now + datetime.timedelta(minutes=10)
+        slot = attempt.slots.get(position=3)
+        service.attempt_save_response(attempt=attempt, position=3, raw="كيريتارو", now=timezone.now())
+        clock.shift(datetime.timedelta(minutes=10, seconds=20))  # within the 30 s grace
+        service.attempt_save_response(attempt=attempt, position=4, raw="1867", now=timezone.now())
+        clock.shift(datetime.timedelta(seconds=20))  # past the grace
+        with pytest.raises(service.AttemptRefused):
+            service.attempt_save_response(attempt=attempt, position=0, raw=None, now=timezone.now())
+        attempt.refresh_from_db()
+        assert attempt.is_finished and attempt.finished_automatically
+        assert attempt.score == 2  # the answers saved in time count
+        assert slot.pk
+
+
+def test_close_overdue_attempts_command(make, learner_user, now):
+    quiz = make.quiz(time_limit=datetime.timedelta(minutes=5))
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    service.attempt_save_response(attempt=attempt, position=4, raw="١٨٦٧", now=now)
+    on_time = service.attempt_start(quiz=make.quiz(), learner=learner_user, now=now)
+    out = io.StringIO()
+    with time_machine.travel(now + datetime.timedelta(minutes=6), tick=False):
+        call_command("close_overdue_attempts", stdout=out)
+    attempt.refresh_from_db()
+    on_time.refresh_from_db()
+    assert attempt.is_finished and attempt.finished_automatically and attempt.score == 1
+    assert not on_time.is_finished
+    assert "1" in out.getvalue()
+
+
+def test_deadline_never_passes_the_quiz_closing_time(make, learner_user, now):
+    quiz = make.quiz(time_limit=datetime.timedelta(hours=2), closes_at=now + datetime.timedelta(minutes=30))
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    assert attempt.deadline == now + datetime.timedelta(minutes=30)
+
+
+# --- submitting --------------------------------------------------------------------------------
+def test_submitting_twice_grades_once(make, learner_user, now):
+    quiz = make.quiz()
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    answer_all(attempt, now)
+    service.attempt_submit(attempt=attempt, now=now)
+    later = now + datetime.timedelta(minutes=1)
+    service.attempt_submit(attempt=attempt, now=later)
+    attempt.refresh_from_db()
+    assert attempt.finished_at == now
+    assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submits_grade_exactly_once(make, learner_user, now):
+    """Two threads submit the same attempt at once: one grades it, the other finds it finished."""
+    import threading
+
+    from django.db import connection
+
+    quiz = make.quiz()
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    answer_all(attempt, now)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def submit():
+        try:
+            barrier.wait()
+            service.attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk), now=now)
+        except Exception as error:  # collected for the assertion below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.score == 7
+    assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
