@@ -48,7 +48,7 @@ class TopicAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
         if "apply" in request.POST:
             form = GenerateQuestionsForm(request.POST, user=request.user)
             if form.is_valid():
-                bank = form.bank()
+                bank = form.target_bank()
                 created = []
                 for topic in queryset:
                     created += questions_generate(topic=topic, bank=bank, user=request.user,

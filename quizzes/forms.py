@@ -43,7 +43,7 @@ class GenerateQuestionsForm(forms.Form):
         self.user = user
         self.fields["bank"].queryset = QuestionBank.objects.editable_by(user)
 
-    def bank(self):
+    def target_bank(self):
         from quizzes.models import QuestionBank
 
         chosen = self.cleaned_data.get("bank")

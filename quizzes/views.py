@@ -84,6 +84,10 @@ class QuizDetailView(LoginRequiredMixin, View):
 class PracticeStartView(LoginRequiredMixin, View):
     """Start a practice quiz generated from a topic's events (from the timeline page)."""
 
+    def get(self, request, slug):
+        # After logging in, the login page sends the learner here with GET: back to the timeline.
+        return redirect(get_object_or_404(Topic.objects.published(), slug=slug))
+
     def post(self, request, slug):
         topic = get_object_or_404(Topic.objects.published(), slug=slug)
         try:

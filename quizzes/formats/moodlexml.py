@@ -37,6 +37,12 @@ Import, per `<question type="…">` (Moodle's own importer, question/format/xml/
   categories included, so it is the N-th `<question` a teacher finds when searching the file.
 * A question that cannot be read (no type, a fraction or number that is not one) is recorded in
   `errors` and not imported; a file that is not well-formed XML raises `FormatError`.
+
+Export writes what Moodle itself writes and `parse` reads back to the same `QuestionDef`s: bilingual
+text as multilang spans in CDATA (format="html"), `data:` images as `@@PLUGINFILE@@` files, the first
+"category:<path>" tag as `$course$/top/<path>` (questions grouped by category, uncategorised first, since
+Moodle has no way back to "no category"), ordering as qtype_ordering with fractions 1..n, and plain text
+in HTML fields escaped so it reads back unchanged.
 """
 
 from __future__ import annotations
@@ -98,7 +104,7 @@ LEFTOVER_URL = re.compile(r"""\s(?:href|src)\s*=\s*(["'])@@PLUGINFILE@@[^"']*\1"
 IMG_TAG = re.compile(r"<img\b", re.I)
 DATA_URL = re.compile(r"data:(image/[A-Za-z0-9.+-]+);base64,([A-Za-z0-9+/=]+)")
 # Characters XML 1.0 cannot carry at all, even in CDATA.
-XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class Unreadable(Exception):
@@ -257,7 +263,7 @@ def _inner(element) -> str:
 
 
 def _text(element) -> str:
-    """The `<text>` of an element such as `<name>` or `<questiontext>`; an answer's own text as fallback."""
+    """The content of the `<text>` of an element such as `<name>` or `<questiontext>`."""
     if element is None:
         return ""
     text = element.find("text")
@@ -300,22 +306,22 @@ def _decimal(value: str) -> Decimal | None:
     return number.quantize(Decimal(1)) if number.as_tuple().exponent > 0 else number
 
 
-def _number(value: str, what) -> Decimal:
+def _number(value: str, message: str) -> Decimal:
+    """`value` as a number, or `Unreadable` with `message` (which names the field and shows %(value)s)."""
     number = _decimal(value)
     if number is None:
-        raise Unreadable(
-            gettext("the %(what)s “%(value)s” is not a number.") % {"what": what, "value": value.strip()[:40]}
-        )
+        raise Unreadable(message % {"value": value.strip()[:40]})
     return number
 
 
 def _fraction(answer) -> Fraction:
     """An answer's grade: `fraction="50"` is 50 %; an old `<fraction>0.5</fraction>` child is 0..1."""
+    unreadable = gettext("the fraction “%(value)s” is not a number.")
     child = answer.find("fraction")
     if child is not None and (child.text or "").strip():
-        share = Fraction(_number(child.text, gettext("fraction")))
+        share = Fraction(_number(child.text, unreadable))
     else:
-        share = Fraction(_number(answer.get("fraction", "0"), gettext("fraction"))) / 100
+        share = Fraction(_number(answer.get("fraction", "0"), unreadable)) / 100
     return share.limit_denominator(1000)
 
 
@@ -425,7 +431,9 @@ class QuestionReader:
         if raw is None:
             raw = _answer_text(element) if element is not None else ""
         if IMG_TAG.search(raw) or (element is not None and element.find("file") is not None):
-            self.warn(gettext("images in answers, matching prompts and ordering items were dropped: those are plain text."))
+            self.warn(
+                gettext("images in answers, matching prompts and ordering items were dropped: those are plain text.")
+            )
         found = {}
         for code, value in split_multilang(raw).items():
             if text_format == "markdown":
@@ -465,13 +473,13 @@ def _data_url(image: ImageDef) -> str:
 def _headers(element, reader: QuestionReader, qtype: str) -> QuestionDef:
     """What every question has: text, general feedback, points and tags (the name is set by `parse`)."""
     questiontext = element.find("questiontext")
-    text_format = questiontext.get("format", "html").strip() if questiontext is not None else "html"
     legacy = _legacy_image(element, questiontext)
     question = QuestionDef(qtype=qtype, text=reader.html(questiontext, extra_files=legacy))
-    question.general_feedback = reader.html(element.find("generalfeedback"), text_format)
+    # Like Moodle, feedback without a format of its own is in the format of the question text.
+    question.general_feedback = reader.html(element.find("generalfeedback"), _text_format(element))
     grade = _child_text(element, "defaultgrade")
     if grade:
-        question.points = _number(grade, gettext("default grade"))
+        question.points = _number(grade, gettext("the default grade “%(value)s” is not a number."))
     for holder in ("tags", "coursetags"):
         for tag in element.findall(f"{holder}/tag"):
             value = _plain(_text(tag))
@@ -537,6 +545,7 @@ def _read_truefalse(element, reader: QuestionReader) -> QuestionDef:
             side = "true" if position == 0 else "false"
             reader.warn(gettext("the answers are not marked “true” and “false”; the first was taken as true."))
         if side in sides:
+            reader.warn(gettext("only the first “true” and the first “false” answers were read."))
             continue
         sides[side] = (_fraction(answer), reader.html(answer.find("feedback"), text_format))
     for side, text in (("true", TRUE_TEXT), ("false", FALSE_TEXT)):
@@ -608,8 +617,10 @@ def _read_numerical(element, reader: QuestionReader) -> QuestionDef:
             continue
         question.numerical_answers.append(
             NumericalAnswerDef(
-                value=_number(value, gettext("answer")),
-                tolerance=_number(_child_text(answer, "tolerance", "0") or "0", gettext("tolerance")),
+                value=_number(value, gettext("the answer “%(value)s” is not a number.")),
+                tolerance=_number(
+                    _child_text(answer, "tolerance", "0") or "0", gettext("the tolerance “%(value)s” is not a number.")
+                ),
                 fraction=fraction,
                 feedback=feedback,
             )
@@ -658,7 +669,10 @@ def _read_ordering(element, reader: QuestionReader) -> QuestionDef:
         positions.append(_decimal(answer.get("fraction", "")))
     if None not in positions and positions != sorted(positions):
         reader.warn(
-            gettext("the items’ fraction values do not follow their order in the file; the file order was kept, as Moodle does.")
+            gettext(
+                "the items’ fraction values do not follow their order in the file; "
+                "the file order was kept, as Moodle does."
+            )
         )
     return question
 

@@ -23,7 +23,11 @@
       if (list.dataset.ready) return;
       list.dataset.ready = "1";
       if (window.Sortable && !list.closest("fieldset[disabled]") && list.querySelector(".move")) {
-        window.Sortable.create(list, { animation: 150, handle: ".sortable-item", onEnd: function () { changed(list); } });
+        // The drag ghost lives on <body>, outside the form, so its copy of the hidden input is never posted.
+        window.Sortable.create(list, {
+          animation: 150, forceFallback: true, fallbackOnBody: true, filter: "button", preventOnFilter: false,
+          onEnd: function () { window.setTimeout(function () { changed(list); }, 0); }
+        });
       }
       list.addEventListener("click", function (event) {
         var button = event.target.closest("button.move");

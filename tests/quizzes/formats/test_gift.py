@@ -19,7 +19,7 @@ from quizzes.definitions import (
 from quizzes.formats.base import FormatError, ParseResult
 from quizzes.formats.gift import export, parse
 
-CORPUS = Path("/work/shared/corpus/moodle")
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "moodle"
 TRUE = {"ar": "صح", "en": "True"}
 FALSE = {"ar": "خطأ", "en": "False"}
 
