@@ -173,3 +173,15 @@ def from_json(data: dict) -> QuestionDef:
     values["points"] = Decimal(values.get("points", "1"))
     values["images"] = []
     return QuestionDef(**values)
+
+
+def with_keys(definition: QuestionDef) -> QuestionDef:
+    """Give every answer row a random key if it has none (generated and imported definitions have none)."""
+    import secrets
+
+    for name in ("choices", "accepted_answers", "numerical_answers", "pairs", "items"):
+        for row in getattr(definition, name):
+            row.key = row.key or secrets.token_hex(4)
+            if isinstance(row, MatchingPairDef):
+                row.answer_key = row.answer_key or secrets.token_hex(4)
+    return definition

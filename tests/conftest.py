@@ -36,3 +36,20 @@ def demo(db):
     from django.core.management import call_command
 
     call_command("loaddemo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Remove what an interrupted run left beside the SQLite test database (its WAL files).
+
+    A new test database next to an old -wal file fails with "disk I/O error".
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME")
+    if database["ENGINE"].endswith("sqlite3") and name:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{name}{suffix}").unlink(missing_ok=True)

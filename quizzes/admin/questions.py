@@ -252,6 +252,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
     def preview_view(self, request, pk):
         question = get_object_or_404(self.get_queryset(request).with_answers(), pk=pk)
         definition = question.definition()
+        guess = question.question_type.random_guess_score(definition)
         views = [
             (code, name, present(definition, language=code, field_name=f"preview-{code}", show_key=True))
             for code, name in (("ar", _g("Arabic")), ("en", _g("English")))
@@ -266,7 +267,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
                 "title": _g("Preview: %(question)s") % {"question": question},
                 "views": views,
                 "problems": question.validation_errors(),
-                "guess": question.question_type.random_guess_score(definition),
+                "guess_percent": None if guess is None else round(float(guess) * 100),
             },
         )
 

@@ -173,20 +173,20 @@ class Question(BilingualModel):
             difficulty=self.difficulty,
             choices=[
                 defs.ChoiceDef(
-                    text=translated(c, "text"), fraction=Fraction(c.fraction), feedback=translated(c, "feedback"), key=c.key
+                    text=translated(c, "text"), fraction=stored_fraction(c.fraction), feedback=translated(c, "feedback"), key=c.key
                 )
                 for c in self.choices.all()
             ],
             accepted_answers=[
                 defs.AcceptedAnswerDef(
-                    text=translated(a, "text"), fraction=Fraction(a.fraction), feedback=translated(a, "feedback"),
+                    text=translated(a, "text"), fraction=stored_fraction(a.fraction), feedback=translated(a, "feedback"),
                     key=a.key,
                 )
                 for a in self.accepted_answers.all()
             ],
             numerical_answers=[
                 defs.NumericalAnswerDef(
-                    value=n.value, tolerance=n.tolerance, fraction=Fraction(n.fraction),
+                    value=n.value, tolerance=n.tolerance, fraction=stored_fraction(n.fraction),
                     feedback=translated(n, "feedback"), key=n.key,
                 )
                 for n in self.numerical_answers.all()
@@ -210,6 +210,11 @@ class Question(BilingualModel):
             errors += self.question_type.translation_errors(definition)
             errors += [error for messages in self.translation_errors().values() for error in messages]
         return errors
+
+
+def stored_fraction(value: Decimal) -> Fraction:
+    """Return a stored fraction as the exact one meant: 0.3333333 is a third, so three thirds make 1."""
+    return Fraction(value).limit_denominator(1000)
 
 
 def translated(obj, field: str) -> defs.Text:

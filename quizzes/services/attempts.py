@@ -84,7 +84,7 @@ def shuffled_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle:
         # Ordering questions are always shuffled, or the right order would show; never the right one.
         keys = [item.key for item in definition.items]
         shuffled = keys[:]
-        while shuffled == keys and len(keys) > 1:
+        while shuffled == keys and len(set(keys)) > 1:
             rng.shuffle(shuffled)
         order["items"] = shuffled
     if definition.choices and shuffle and definition.qtype != "true_false":
@@ -118,7 +118,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         questions = Question.objects.with_answers().in_bulk([pk for pk, _points in picks])
         items = [(questions[pk], questions[pk].definition(), points) for pk, points in picks]
     else:
-        items = [(None, definition, None) for definition in definitions]
+        items = [(None, defs.with_keys(definition), None) for definition in definitions]
     if not items:
         raise AttemptRefused(_("This quiz has no questions yet."))
     if quiz.shuffle_questions:

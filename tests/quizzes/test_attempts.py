@@ -6,12 +6,20 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.utils import translation
 from django.core.management import call_command
 
 from quizzes.models import Attempt, AttemptStep, Behaviour, GradingMethod
 from quizzes.services import attempts as service
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English here; their Arabic is checked by the catalog tests."""
+    with translation.override("en"):
+        yield
 
 
 def answer_all(attempt, now, *, right=True):

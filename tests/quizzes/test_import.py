@@ -111,7 +111,7 @@ def test_import_command_dry_run_and_failure_exit_non_zero(tmp_path, make):
     assert "Dry run: 2 questions would be imported." in out.getvalue()
     assert Question.objects.count() == 0
     path.write_text(ONE_BAD, encoding="utf-8")
-    with pytest.raises(CommandError, match="nothing was imported"):
+    with translation.override("en"), pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_questions", str(path), "--bank", "Mexico", stdout=out, stderr=io.StringIO())
     assert Question.objects.count() == 0
 

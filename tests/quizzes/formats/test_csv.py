@@ -2,6 +2,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings, strategies as st
 
 from quizzes.definitions import (
@@ -10,6 +11,13 @@ from quizzes.definitions import (
 from quizzes.formats import csv as csv_format
 from quizzes.formats.base import FormatError, ParseResult
 from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English here; their Arabic is checked by the catalog tests."""
+    with translation.override("en"):
+        yield
 
 SPREADSHEET = """type;name;text_ar;text_en;answer1_ar;answer1_en;answer1_fraction;answer2_ar;answer2_en;answer2_fraction;tags;events;difficulty
 single_choice;Puebla;متى وقعت معركة بويبلا؟;When was the Battle of Puebla?;١٨٦٢;1862;100;1863;1863;0;battles|1862;;easy

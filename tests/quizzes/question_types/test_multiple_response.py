@@ -55,3 +55,12 @@ def test_clean_response_keeps_question_order_and_refuses_unknown_keys():
     assert qtype.clean_response(q, ["k1", "k0", "k1"]) == ["k0", "k1"]
     with pytest.raises(ValidationError):
         qtype.clean_response(q, ["k0", "evil"])
+
+
+def test_thirds_stored_as_decimals_add_up_to_full_marks(db, make):
+    from quizzes.services import question_create_from_definition
+
+    third = Fraction(1, 3)
+    stored = question_create_from_definition(bank=make.bank(), definition=question(third, third, third, -1))
+    definition = type(stored).objects.with_answers().get(pk=stored.pk).definition()
+    assert qtype.grade(definition, [c.key for c in definition.choices[:3]]) == 1
