@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "accounts",
     "history",
     "quizzes",
+    "classrooms",
+    "progress",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("history.urls")),
     path("", include("quizzes.urls")),
+    path("", include("classrooms.urls")),
+    path("", include("progress.urls")),
     prefix_default_language=True,
 )
 

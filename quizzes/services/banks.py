@@ -138,8 +138,17 @@ class ImportReport:
 
 
 def _fingerprint(definition: defs.QuestionDef) -> tuple:
-    """Questions count as the same when their type and folded texts agree (import de-duplication)."""
-    return (definition.qtype, *(normalise(clean_text(definition.text.get(c, ""))) for c in defs.LANGUAGES))
+    """Questions count as the same when their type, folded texts and answers agree (import de-duplication)."""
+    def fold(text: defs.Text) -> tuple:
+        return tuple(normalise(clean_text(text.get(code, "") or "")) for code in defs.LANGUAGES)
+
+    answers = tuple(
+        (fold(getattr(row, "text", None) or getattr(row, "answer", None) or {}), str(getattr(row, "fraction", "")),
+         str(getattr(row, "value", "")))
+        for row in [*definition.choices, *definition.accepted_answers, *definition.numerical_answers,
+                    *definition.pairs, *definition.items]
+    )
+    return (definition.qtype, fold(definition.text), answers)
 
 
 def clean_text(html: str) -> str:
@@ -196,8 +205,11 @@ def questions_import(
             if slug not in known_events:
                 report.errors.append(Problem(where, _("no event has the slug “%(slug)s”.") % {"slug": slug}))
         fingerprint = _fingerprint(definition)
-        if fingerprint in existing or fingerprint in seen:
+        if fingerprint in existing:
             report.skipped.append(Problem(where, _("the same question is already in the bank; skipped.")))
+            continue
+        if fingerprint in seen:
+            report.skipped.append(Problem(where, _("the same question appears earlier in the file; skipped.")))
             continue
         seen.add(fingerprint)
         if not problems:

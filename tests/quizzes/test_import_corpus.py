@@ -1,0 +1,81 @@
+"""Every file of the shared Moodle corpus goes through the real import (parse, validate, de-duplicate)."""
+
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from quizzes.formats import guess_format
+from quizzes.models import Question
+from quizzes.services import questions_import
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "moodle"
+
+# file: (imported, skipped, errors) — what a teacher's import of the file does.
+EXPECTED = {
+    "broken_cloze_questions.xml": (0, 5, 0),  # five cloze questions: a type we do not have
+    "categories_reverse_order.xml": (1, 1, 0),  # short answer imported, essay skipped
+    "category_with_description.xml": (1, 0, 0),
+    "error_invalid_grades.xml": (0, 0, 1),  # 33% + 33.33% + 33.33% is not 100%: the file is refused
+    "essay__testquestion.moodle.xml": (0, 1, 0),
+    "examples.txt": (27, 16, 0),  # 16 repeat earlier questions of the same file word for word
+    "html_chars_in_idnumbers.xml": (1, 0, 0),
+    "match__testquestion.moodle.xml": (1, 0, 0),
+    "multichoice__testquestion.moodle.xml": (1, 0, 0),
+    "nested_categories_with_questions.xml": (4, 1, 0),  # the essay is skipped
+    "numerical__testquestion.moodle.xml": (1, 0, 0),
+    "ordering__testquestion.moodle.xml": (1, 0, 0),
+    "questions.gift.txt": (7, 2, 0),  # the essay, and "2-08 TSL" written twice
+    "questions_in_category.gift.txt": (4, 0, 0),
+    "shortanswer__testquestion.moodle.xml": (1, 0, 0),
+    "truefalse.xml": (2, 0, 0),
+    "truefalse__testquestion.moodle.xml": (1, 0, 0),
+}
+
+
+def test_the_table_covers_every_corpus_file():
+    assert sorted(path.name for path in CORPUS.iterdir() if path.name != "SOURCES.md") == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_file_imports_all_or_nothing(name, make):
+    data = (CORPUS / name).read_bytes()
+    bank = make.bank()
+    with translation.override("en"):
+        report = questions_import(data=data, format_name=guess_format(name, data[:200].decode()), bank=bank)
+    imported, skipped, errors = EXPECTED[name]
+    assert (len(report.imported), len(report.skipped), len(report.errors)) == (imported, skipped, errors)
+    assert bank.questions.count() == (imported if not errors else 0)
+    for problem in report.skipped:
+        assert "skipped" in str(problem.message)
+
+
+def test_refused_and_skipped_files_say_why(make):
+    with translation.override("en"):
+        report = questions_import(data=(CORPUS / "error_invalid_grades.xml").read_bytes(), format_name="moodlexml",
+                                  bank=make.bank())
+        assert str(report.errors[0]) == (
+            "question 1 (“Question with invalid grades : x > 1 & x < 2”): "
+            "The right choices' fractions must add up to 100%; they add up to 99.67%."
+        )
+        report = questions_import(data=(CORPUS / "broken_cloze_questions.xml").read_bytes(), format_name="moodlexml",
+                                  bank=make.bank())
+        assert all("“cloze” are not supported" in str(p.message) for p in report.skipped)
+    assert Question.objects.count() == 0
+
+
+def test_importing_the_same_file_twice_adds_nothing(make):
+    bank = make.bank()
+    data = (CORPUS / "questions_in_category.gift.txt").read_bytes()
+    questions_import(data=data, format_name="gift", bank=bank)
+    report = questions_import(data=data, format_name="gift", bank=bank)
+    assert len(report.skipped) == 4 and bank.questions.count() == 4
+
+
+def test_images_of_truefalse_xml_are_kept_inside_the_question(make):
+    bank = make.bank()
+    questions_import(data=(CORPUS / "truefalse.xml").read_bytes(), format_name="moodlexml", bank=bank)
+    text = bank.questions.first().text_en
+    assert text.count('src="data:image/jpeg;base64,') >= 1 and "@@PLUGINFILE@@" not in text
