@@ -99,11 +99,12 @@ def shuffled_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle:
 
 @transaction.atomic
 def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int | None = None,
-                  definitions: list[defs.QuestionDef] | None = None) -> Attempt:
+                  definitions: list[defs.QuestionDef] | None = None, questions: list[Question] | None = None
+                  ) -> Attempt:
     """Start (or resume) the learner's attempt, freezing its questions and their option orders.
 
-    `definitions` gives the questions directly (generated practice quizzes); otherwise the quiz's
-    fixed questions and random draws are used.
+    `definitions` gives generated questions (practice quizzes), `questions` saved ones (spaced review);
+    otherwise the quiz's fixed questions and random draws are used.
     """
     current = Attempt.objects.in_progress().filter(quiz=quiz, learner=learner).first()
     if current is not None:
@@ -113,7 +114,9 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         raise AttemptRefused(problem)
     seed = seed if seed is not None else secrets.randbits(48)
     rng = random.Random(seed)
-    if definitions is None:
+    if questions is not None:
+        items = [(question, question.definition(), None) for question in questions]
+    elif definitions is None:
         picks = draw_questions(quiz=quiz, rng=rng)
         questions = Question.objects.with_answers().in_bulk([pk for pk, _points in picks])
         items = [(questions[pk], questions[pk].definition(), points) for pk, points in picks]

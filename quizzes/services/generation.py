@@ -185,8 +185,13 @@ def questions_generate(*, topic: Topic, bank: QuestionBank, user, seed: int = 0,
     return created
 
 
-def practice_quiz_start(*, topic: Topic, learner, now, language: str = "ar", seed: int | None = None):
-    """Start a practice attempt of generated questions on a topic (immediate feedback)."""
+def practice_quiz_start(*, topic: Topic, learner, now, language: str = "ar", seed: int | None = None,
+                        events=None):
+    """Start a practice attempt of generated questions on a topic, or on some of its events (immediate feedback).
+
+    With `events`, the questions are about those events (the learner's weakest, say); comparisons still
+    draw their other options from the whole topic, so they stay unambiguous and plausible.
+    """
     quiz, _created = Quiz.objects.get_or_create(
         practice_for=learner, topic=topic,
         defaults={
@@ -196,6 +201,9 @@ def practice_quiz_start(*, topic: Topic, learner, now, language: str = "ar", see
     )
     rng = random.Random(seed)
     definitions = generate_definitions(events=topic_events(topic), seed=rng.randrange(2**32))
+    if events is not None:
+        wanted = {event.slug for event in events}
+        definitions = [d for d in definitions if wanted & set(d.events)]
     if not definitions:
         from quizzes.services.attempts import AttemptRefused
 
