@@ -130,6 +130,8 @@ def test_dashboard_in_arabic_is_rtl_and_the_chart_runs_right_to_left(client, mak
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
     points = response.context["chart"].points
     assert points[0].x > points[1].x  # the older attempt on the right
+    # SVG coordinates are never localised (Arabic formats would write "184,0").
+    assert f'cx="{points[0].x}"' in response.content.decode()
 
 
 def test_dashboard_queries_are_bounded(client, make, learner_user, django_assert_max_num_queries):
