@@ -1,6 +1,7 @@
 """Read settings from the environment, and explain a bad value in one line instead of a traceback."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -72,8 +73,9 @@ def database_from_url(base_dir: Path, *, debug: bool) -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }
-        # Tests use a file too (not shared-cache memory), so concurrent tests behave as in production.
-        config["TEST"] = {"NAME": str(base_dir / ".test-db.sqlite3")}
+        # Tests use a file too (not shared-cache memory), so concurrent tests behave as in production;
+        # one per test run, so two runs on one machine never share it.
+        config["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"tarikh-test-{os.getpid()}.sqlite3")}
     elif engine == "django.db.backends.postgresql":
         config["CONN_MAX_AGE"] = 0 if debug else 60
         config["CONN_HEALTH_CHECKS"] = True

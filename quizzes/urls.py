@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes import views
+from quizzes import reports, views
 
 app_name = "quizzes"
 urlpatterns = [
@@ -13,4 +13,10 @@ urlpatterns = [
          name="slot_language"),
     path("attempts/<int:pk>/submit/", views.SubmitView.as_view(), name="submit"),
     path("attempts/<int:pk>/review/", views.ReviewView.as_view(), name="review"),
+]
+
+# Teacher reports (quizzes/reports.py).
+urlpatterns += [
+    path("quizzes/<int:pk>/statistics/", reports.ItemStatisticsView.as_view(), name="statistics"),
+    path("quizzes/<int:pk>/statistics.csv", reports.ItemStatisticsCSVView.as_view(), name="statistics_csv"),
 ]

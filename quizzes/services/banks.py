@@ -144,7 +144,7 @@ def _fingerprint(definition: defs.QuestionDef) -> tuple:
 
     answers = tuple(
         (fold(getattr(row, "text", None) or getattr(row, "answer", None) or {}), str(getattr(row, "fraction", "")),
-         str(getattr(row, "value", "")))
+         format(row.value.normalize(), "f") if hasattr(row, "value") else "")
         for row in [*definition.choices, *definition.accepted_answers, *definition.numerical_answers,
                     *definition.pairs, *definition.items]
     )

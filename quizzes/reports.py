@@ -1,0 +1,91 @@
+"""Teacher reports on a quiz: item statistics as a page and as CSV.
+
+A teacher sees the reports of their own quizzes (a superuser sees all); anyone else, learners included,
+gets 404, like every page that is not theirs. The numbers come from `quizzes.statistics`; these views
+only choose the attempts (first, or all with ?attempts=all) and render.
+"""
+
+import csv
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from quizzes import statistics
+from quizzes.models import Quiz
+
+
+def number(value) -> str:
+    """Return `value` with one decimal for CSV ("" when undefined); CSV numbers are never localized."""
+    return "" if value is None else f"{value:.1f}"
+
+
+# A cell starting with one of these is a formula to Excel and LibreOffice.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Return `text` so that a spreadsheet shows it instead of running it as a formula (CSV injection)."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+# The thresholds the page explains, as whole numbers.
+THRESHOLDS = {
+    "too_easy": int(statistics.TOO_EASY),
+    "too_hard": int(statistics.TOO_HARD),
+    "weak_discrimination": int(statistics.WEAK_DISCRIMINATION),
+    "guess_margin": int(statistics.GUESS_MARGIN),
+    "language_gap": int(statistics.LANGUAGE_GAP),
+    "language_min_answers": statistics.LANGUAGE_MIN_ANSWERS,
+    "min_answers": statistics.MIN_ANSWERS,
+}
+
+
+class TeacherQuizMixin(LoginRequiredMixin):
+    def get_quiz(self, pk) -> Quiz:
+        # A learner owns their generated practice quizzes, but reports are for teachers only.
+        if not self.request.user.is_teacher:
+            raise Http404
+        return get_object_or_404(Quiz.objects.visible_to(self.request.user), pk=pk)
+
+    def wants_all_attempts(self) -> bool:
+        return self.request.GET.get("attempts") == "all"
+
+
+class ItemStatisticsView(TeacherQuizMixin, View):
+    def get(self, request, pk):
+        quiz = self.get_quiz(pk)
+        all_attempts = self.wants_all_attempts()
+        return render(request, "quizzes/reports/item_statistics.html", {
+            "quiz": quiz,
+            "report": statistics.quiz_item_statistics(quiz=quiz, all_attempts=all_attempts),
+            "all_attempts": all_attempts,
+            "thresholds": THRESHOLDS,
+        })
+
+
+class ItemStatisticsCSVView(TeacherQuizMixin, View):
+    def get(self, request, pk):
+        quiz = self.get_quiz(pk)
+        all_attempts = self.wants_all_attempts()
+        report = statistics.quiz_item_statistics(quiz=quiz, all_attempts=all_attempts)
+        suffix = "all-attempts" if all_attempts else "first-attempts"
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}-item-statistics-{suffix}.csv"'
+        # A byte-order mark lets spreadsheet programs read the Arabic text as UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow([
+            _("Number"), _("Question id"), _("Question name"), _("Question text"), _("Type"), _("Attempts"),
+            _("Facility index (%)"), _("Standard deviation (%)"), _("Random guess score (%)"),
+            _("Discrimination index (%)"), _("Discriminative efficiency (%)"), _("Flags"),
+        ])
+        for item in report.items:
+            writer.writerow([
+                item.number, item.question_id, safe_text(item.name), safe_text(item.text), str(item.type_label),
+                item.count,
+                number(item.facility), number(item.sd), number(item.random_guess), number(item.discrimination),
+                number(item.efficiency), "; ".join(str(message) for message in item.flag_messages),
+            ])
+        return response
