@@ -1,7 +1,9 @@
 """Quizzes in the admin: settings, questions chosen one by one and random draws; scoped to their owner."""
 
 from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
@@ -30,7 +32,8 @@ class QuizDrawInline(admin.TabularInline):
 
 @admin.register(Quiz)
 class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
-    list_display = ["title", "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete"]
+    list_display = ["title", "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete",
+                    "reports"]
     list_filter = ["is_published", "behaviour", "topic", MissingTranslationFilter]
     search_fields = ["title_ar", "title_en"]
     inlines = [QuizQuestionInline, QuizDrawInline]
@@ -45,6 +48,10 @@ class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(practice_for__isnull=True)
+
+    @admin.display(description=_("reports"))
+    def reports(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("quizzes:statistics", args=[obj.pk]), gettext("Item statistics"))
 
     def save_model(self, request, obj, form, change):
         if not change:
