@@ -24,6 +24,9 @@ TEACHER_MODELS = [
     ("quizzes", "quiz"),
     ("quizzes", "quizquestion"),
     ("quizzes", "quizdraw"),
+    ("classrooms", "classroom"),
+    ("classrooms", "membership"),
+    ("classrooms", "assignment"),
 ]
 
 

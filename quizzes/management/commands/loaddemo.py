@@ -1,9 +1,11 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from accounts.demo import load_demo_accounts
 from history.demo import load_demo_history
 from quizzes.demo import load_demo_quizzes
+from classrooms.demo import load_demo_classroom
 
 
 class Command(BaseCommand):
@@ -13,6 +15,9 @@ class Command(BaseCommand):
         accounts = load_demo_accounts()
         created = sum(load_demo_history().values())
         created += sum(load_demo_quizzes(teacher=accounts["teacher"]).values())
+        # A class with the demo learner and generated classmates with attempts, for the gradebook and statistics.
+        created += sum(load_demo_classroom(teacher=accounts["teacher"], learner=accounts["learner"],
+                                           now=timezone.now()).values())
         self.stdout.write(
             ngettext(
                 "Demo content ready: %(count)d new item.", "Demo content ready: %(count)d new items.", created

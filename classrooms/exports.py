@@ -1,0 +1,75 @@
+"""The gradebook as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic) and as XLSX.
+
+Both have one row per learner and, per assignment, a grade column (a number, in %) and a status
+column in the active language. Texts that a spreadsheet would read as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from classrooms.gradebook import Gradebook
+
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def table(gradebook: Gradebook) -> list[list]:
+    """The header row, then one row per learner; grades are Decimals (or None), the rest strings."""
+    header = [_("Username"), _("Name")]
+    for assignment in gradebook.assignments:
+        title = assignment.quiz.title
+        header += [_("%(quiz)s — grade (%%)") % {"quiz": title}, _("%(quiz)s — status") % {"quiz": title}]
+    rows = [header]
+    for row in gradebook.rows:
+        cells = [row.learner.get_username(), row.name]
+        for result in row.results:
+            cells += [result.percent, str(result.status.label)]
+        rows.append(cells)
+    return rows
+
+
+def gradebook_csv(gradebook: Gradebook) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in table(gradebook):
+        writer.writerow(["" if cell is None else safe_text(str(cell)) for cell in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def gradebook_xlsx(gradebook: Gradebook, *, rtl: bool) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    # Sheet titles are at most 31 characters and may not contain []:*?/\ .
+    sheet.title = "".join(c for c in _("Gradebook") if c not in "[]:*?/\\")[:31]
+    sheet.sheet_view.rightToLeft = rtl
+    for row_number, row in enumerate(table(gradebook), start=1):
+        for column, value in enumerate(row, start=1):
+            cell = sheet.cell(row=row_number, column=column)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                cell.value = value
+                cell.data_type = "s"  # never a formula, even when it starts with "="
+            else:
+                cell.value = float(value)
+                cell.number_format = "0.0"
+            if row_number == 1:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    for column in range(1, sheet.max_column + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 24 if column > 2 else 18
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,266 @@
+"""Class pages. Teachers: their classes, a class (code, members, assignments), the gradebook and its
+exports, and their learners' attempt reviews. Learners: joining a class and their assignments.
+
+Teacher pages answer 404 to anyone who is not a teacher, and every object is looked up among the
+teacher's own classes, so another teacher's class, gradebook, export or learner is a 404 too.
+"""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_bidi, gettext as _
+from django.views import View
+
+from classrooms import exports, services
+from classrooms.forms import AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm
+from classrooms.gradebook import Gradebook, display_name
+from classrooms.models import Assignment, Classroom, Membership, assignment_results, submitted_at
+from quizzes.definitions import text_of
+from quizzes.models import Attempt
+from quizzes.presentation import present
+
+
+class TeacherRequiredMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.is_teacher:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_classroom(self, pk) -> Classroom:
+        return get_object_or_404(Classroom.objects.visible_to(self.request.user), pk=pk)
+
+
+# --- teachers ------------------------------------------------------------------------------------
+class TeachingView(TeacherRequiredMixin, View):
+    """The teacher's classes, and a form to create one."""
+
+    def get(self, request, form=None):
+        classrooms = Classroom.objects.taught_by(request.user).annotate(
+            members=Count("memberships", distinct=True), assignment_count=Count("assignments", distinct=True)
+        )
+        return render(request, "classrooms/teaching.html", {
+            "classrooms": classrooms, "form": form or ClassroomForm(),
+        }, status=400 if form else 200)
+
+    def post(self, request):
+        form = ClassroomForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, form=form)
+        try:
+            classroom = services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
+        except ValidationError as invalid:
+            form.add_error(None, invalid)
+            return self.get(request, form=form)
+        messages.success(request, _("Class “%(name)s” created. Give your learners its code.") % {"name": classroom.name})
+        return redirect(classroom)
+
+
+class ClassroomView(TeacherRequiredMixin, View):
+    """One class: its join code and link, its members and its assignments."""
+
+    def get(self, request, pk, assignment_form=None, code_form=None):
+        classroom = self.get_classroom(pk)
+        now = timezone.now().replace(second=0, microsecond=0)
+        memberships = sorted(classroom.memberships.select_related("learner"),
+                             key=lambda m: (display_name(m.learner).casefold(), m.learner.get_username()))
+        return render(request, "classrooms/classroom_detail.html", {
+            "classroom": classroom,
+            "join_url": request.build_absolute_uri(classroom.get_join_url()),
+            "code_expired": classroom.code_has_expired(timezone.now()),
+            "memberships": [(m, display_name(m.learner)) for m in memberships],
+            "assignments": classroom.assignments.select_related("quiz"),
+            "assignment_form": assignment_form or AssignmentForm(
+                teacher=request.user, initial={"opens_at": now, "due_at": now + timedelta(days=7)}
+            ),
+            "code_form": code_form or CodeRenewForm(),
+            "now": timezone.now(),
+        }, status=400 if assignment_form or code_form else 200)
+
+
+class AssignmentCreateView(ClassroomView):
+    def post(self, request, pk):
+        classroom = self.get_classroom(pk)
+        form = AssignmentForm(request.POST, teacher=request.user)
+        if form.is_valid():
+            try:
+                assignment = services.assignment_create(classroom=classroom, teacher=request.user, **form.cleaned_data)
+            except ValidationError as invalid:
+                form.add_error(None, invalid)
+            else:
+                messages.success(request, _("“%(quiz)s” is assigned to the class.") % {"quiz": assignment.quiz.title})
+                return redirect(classroom)
+        return self.get(request, pk, assignment_form=form)
+
+
+class CodeRenewView(ClassroomView):
+    def post(self, request, pk):
+        classroom = self.get_classroom(pk)
+        form = CodeRenewForm(request.POST)
+        if not form.is_valid():
+            return self.get(request, pk, code_form=form)
+        services.classroom_code_renew(classroom=classroom, teacher=request.user,
+                                      code_expires_at=form.cleaned_data["code_expires_at"])
+        messages.success(request, _("The class has a new code: %(code)s. The old code no longer works.")
+                         % {"code": classroom.join_code})
+        return redirect(classroom)
+
+
+class MemberRemoveView(TeacherRequiredMixin, View):
+    """GET asks for confirmation; POST removes the learner (their attempts are kept)."""
+
+    def get_membership(self, pk, learner_pk) -> Membership:
+        classroom = self.get_classroom(pk)
+        return get_object_or_404(classroom.memberships.select_related("learner", "classroom"), learner_id=learner_pk)
+
+    def get(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        return render(request, "classrooms/member_remove.html", {
+            "membership": membership, "classroom": membership.classroom, "name": display_name(membership.learner),
+        })
+
+    def post(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        services.membership_remove(classroom=membership.classroom, learner=membership.learner, teacher=request.user)
+        messages.success(request, _("%(name)s is no longer in the class.") % {"name": display_name(membership.learner)})
+        return redirect(membership.classroom)
+
+
+class GradebookView(TeacherRequiredMixin, View):
+    def get(self, request, pk):
+        classroom = self.get_classroom(pk)
+        gradebook = Gradebook.build(classroom, timezone.now())
+        return render(request, "classrooms/gradebook.html", {
+            "classroom": classroom, "gradebook": gradebook, "summaries": gradebook.summaries(),
+        })
+
+
+class GradebookExportView(TeacherRequiredMixin, View):
+    CONTENT_TYPES = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+
+    def get(self, request, pk, format):
+        classroom = self.get_classroom(pk)
+        gradebook = Gradebook.build(classroom, timezone.now())
+        if not gradebook.rows:
+            messages.error(request, _("“%(name)s” has no learners yet, so there is nothing to export.")
+                           % {"name": classroom.name})
+            return redirect("classrooms:gradebook", pk=classroom.pk)
+        if not gradebook.assignments:
+            messages.error(request, _("“%(name)s” has no assignments yet, so there is nothing to export.")
+                           % {"name": classroom.name})
+            return redirect("classrooms:gradebook", pk=classroom.pk)
+        if format == "csv":
+            content = exports.gradebook_csv(gradebook)
+        else:
+            content = exports.gradebook_xlsx(gradebook, rtl=get_language_bidi())
+        response = HttpResponse(content, content_type=self.CONTENT_TYPES[format])
+        filename = f"gradebook-{classroom.pk}-{timezone.localdate():%Y-%m-%d}.{format}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class AttemptReviewView(TeacherRequiredMixin, View):
+    """A learner's finished attempt, with the key, for the teacher of a class it was assigned in."""
+
+    def get_attempt(self, pk) -> Attempt:
+        assigned = Assignment.objects.filter(
+            classroom__in=Classroom.objects.visible_to(self.request.user),
+            quiz_id=OuterRef("quiz_id"),
+            classroom__memberships__learner_id=OuterRef("learner_id"),
+        )
+        return get_object_or_404(
+            Attempt.objects.finished().filter(Exists(assigned)).select_related("quiz", "learner"), pk=pk
+        )
+
+    def get(self, request, pk):
+        attempt = self.get_attempt(pk)
+        language = get_language()
+        items = []
+        for slot in attempt.slots.all():
+            definition = slot.definition
+            items.append({
+                "slot": slot,
+                "q": present(definition, language=language, field_name=f"q{slot.position}", order=slot.order,
+                             response=slot.response, show_key=True, disabled=True),
+                "summary": slot.question_type.summarise(definition, slot.response, language),
+                # Sanitised with nh3 when the question was saved.
+                "explanation": mark_safe(text_of(definition.explanation, language)),
+            })
+        assignments = Assignment.objects.filter(
+            classroom__in=Classroom.objects.visible_to(request.user), quiz=attempt.quiz,
+            classroom__memberships__learner=attempt.learner,
+        ).select_related("classroom", "quiz")
+        when = submitted_at(attempt)
+        return render(request, "classrooms/attempt_review.html", {
+            "attempt": attempt, "quiz": attempt.quiz, "items": items, "name": display_name(attempt.learner),
+            "assignments": [(a, when > a.due_at) for a in assignments],
+        })
+
+
+# --- learners ------------------------------------------------------------------------------------
+class JoinView(LoginRequiredMixin, View):
+    """Join a class with its code: typed in the form, or from the join link (which asks to confirm)."""
+
+    def get(self, request, code=None):
+        if code is None:
+            return render(request, "classrooms/join.html", {"form": JoinForm()})
+        form = JoinForm(initial={"code": code})
+        try:
+            classroom = services.classroom_for_code(code=code, learner=request.user, now=timezone.now())
+        except services.JoinRefused as refusal:
+            return render(request, "classrooms/join.html", {"form": form, "error": str(refusal)}, status=404)
+        already = classroom.memberships.filter(learner=request.user).exists()
+        return render(request, "classrooms/join.html", {
+            "form": form, "classroom": classroom, "teacher_name": display_name(classroom.teacher), "already": already,
+        })
+
+    def post(self, request, code=None):
+        form = JoinForm(request.POST)
+        if not form.is_valid():
+            return render(request, "classrooms/join.html", {"form": form}, status=400)
+        try:
+            membership, created = services.classroom_join(
+                learner=request.user, code=form.cleaned_data["code"], now=timezone.now()
+            )
+        except services.JoinRefused as refusal:
+            form.add_error("code", str(refusal))
+            return render(request, "classrooms/join.html", {"form": form}, status=400)
+        name = membership.classroom.name
+        if created:
+            messages.success(request, _("Welcome to “%(name)s”!") % {"name": name})
+        else:
+            messages.info(request, _("You are already in “%(name)s”.") % {"name": name})
+        return redirect("classrooms:mine")
+
+
+class MyClassesView(LoginRequiredMixin, View):
+    """The learner's classes and, for each assignment, where they stand."""
+
+    def get(self, request):
+        now = timezone.now()
+        classrooms = list(
+            Classroom.objects.active().joined_by(request.user).select_related("teacher").prefetch_related(
+                Prefetch("assignments", queryset=Assignment.objects.select_related("quiz"))
+            )
+        )
+        assignments = [a for c in classrooms for a in c.assignments.all()]
+        results = assignment_results(assignments=assignments, learner_ids=[request.user.pk], now=now)
+        return render(request, "classrooms/my_classes.html", {
+            "now": now,
+            "classes": [
+                {"classroom": c, "teacher_name": display_name(c.teacher),
+                 "assignments": [(a, results[request.user.pk, a.pk], a.quiz.review_allows("score", now))
+                                 for a in c.assignments.all()]}
+                for c in classrooms
+            ],
+            "teaching": request.user.is_teacher,
+        })
