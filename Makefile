@@ -70,3 +70,8 @@ lint:
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts .pytest_cache
+
+# The classroom-burst load test and the micro-benchmarks (PostgreSQL must be running; .ci/run starts it);
+# rewrites docs/benchmarks.md. About 8–10 minutes on the 2-core machine.
+bench: install messages
+	$(PY) bench/run.py

@@ -8,6 +8,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from config import baseline
 from history.views import HomeView
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
     path("", include("classrooms.urls")),
     path("", include("progress.urls")),
+    path("bench/baseline/", baseline.BaselineView.as_view(), name="baseline"),
     prefix_default_language=True,
 )
 

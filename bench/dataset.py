@@ -1,0 +1,329 @@
+"""Benchmark data, made fast: a question bank, exam quizzes, learners with ready sessions, pre-made attempts.
+
+Rows are written with `bulk_create` (ten thousand questions would take minutes through the services); the
+services themselves are what the load test and the micro-benchmarks measure. Django must be set up.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+
+from accounts.roles import LEARNERS, make_teacher
+from history.models import Event, Topic
+from quizzes import definitions as defs
+from quizzes.models import (
+    AcceptedAnswer,
+    Attempt,
+    AttemptQuestion,
+    Choice,
+    MatchingPair,
+    NumericalAnswer,
+    OrderingItem,
+    Question,
+    QuestionBank,
+    QuestionsPerPage,
+    QuestionStatus,
+    Quiz,
+    QuizDraw,
+)
+from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
+from quizzes.services.attempts import shuffled_order
+
+PASSWORD = "bench-Learner-pass-2026"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+BATCH = 2000
+
+# The share of each question type in the bank (ten in a hundred are short answers, and so on).
+TYPE_MIX = {
+    "single_choice": 35, "true_false": 15, "multiple_response": 15, "short_answer": 10,
+    "numerical": 10, "matching": 8, "ordering": 7,
+}
+
+PLACES = [("بويبلا", "Puebla"), ("فيراكروز", "Veracruz"), ("كيريتارو", "Queretaro"), ("مكسيكو", "Mexico City"),
+          ("أواخاكا", "Oaxaca"), ("باريس", "Paris"), ("فيينا", "Vienna"), ("مدريد", "Madrid")]
+
+
+def _fraction(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(Decimal("0.0000001"))
+
+
+def _text(n: int, kind: str) -> dict[str, str]:
+    place_ar, place_en = PLACES[n % len(PLACES)]
+    year = 1800 + n % 120
+    return {
+        "text_ar": f"<p>السؤال {n} ({kind}): ماذا جرى في {place_ar} سنة {year}؟ اختر أو اكتب الجواب الصحيح.</p>",
+        "text_en": f"<p>Question {n} ({kind}): what happened in {place_en} in {year}? Choose or write the right answer.</p>",
+        "general_feedback_ar": f"<p>راجع أحداث سنة {year}.</p>",
+        "general_feedback_en": f"<p>See the events of {year}.</p>",
+    }
+
+
+def _answer_rows(question: Question, n: int) -> list:
+    """The answer rows of question number `n`, by its type."""
+    qtype = question.qtype
+    year = 1800 + n % 120
+    if qtype in ("single_choice", "multiple_response"):
+        fractions = ([Fraction(1), 0, 0, 0] if qtype == "single_choice"
+                     else [Fraction(1, 2), Fraction(1, 2), Fraction(-1, 2), 0, 0])
+        return [Choice(question=question, position=i, fraction=_fraction(Fraction(f)),
+                       text_ar=f"خيار {i + 1} للسؤال {n}", text_en=f"Option {i + 1} of question {n}")
+                for i, f in enumerate(fractions)]
+    if qtype == "true_false":
+        return [Choice(question=question, position=0, fraction=Decimal(1), text_ar=TRUE_TEXT["ar"], text_en=TRUE_TEXT["en"]),
+                Choice(question=question, position=1, fraction=Decimal(0), text_ar=FALSE_TEXT["ar"], text_en=FALSE_TEXT["en"])]
+    if qtype == "short_answer":
+        place_ar, place_en = PLACES[n % len(PLACES)]
+        return [AcceptedAnswer(question=question, position=0, fraction=Decimal(1), text_ar=place_ar, text_en=place_en),
+                AcceptedAnswer(question=question, position=1, fraction=Decimal("0.5"), text_ar="مدينة*", text_en="city*")]
+    if qtype == "numerical":
+        return [NumericalAnswer(question=question, position=0, value=Decimal(year), tolerance=Decimal(0),
+                                fraction=Decimal(1)),
+                NumericalAnswer(question=question, position=1, value=Decimal(year), tolerance=Decimal(2),
+                                fraction=Decimal("0.5"))]
+    if qtype == "matching":
+        rows = [MatchingPair(question=question, position=i, prompt_ar=f"حدث {i + 1}", prompt_en=f"Event {i + 1}",
+                             answer_ar=f"سنة {year + i}", answer_en=f"Year {year + i}") for i in range(4)]
+        rows.append(MatchingPair(question=question, position=4, prompt_ar="", prompt_en="",
+                                 answer_ar=f"سنة {year + 9}", answer_en=f"Year {year + 9}"))
+        return rows
+    if qtype == "ordering":
+        return [OrderingItem(question=question, position=i, text_ar=f"المرحلة {i + 1}", text_en=f"Stage {i + 1}")
+                for i in range(5)]
+    raise ValueError(f"No bench rows for the question type {qtype!r}.")
+
+
+def teacher(*, username: str = "bench-teacher"):
+    """The owner of the bench bank and quizzes (a teacher, as in production)."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+        make_teacher(user)
+    return user
+
+
+@transaction.atomic
+def bank(*, owner, size: int, seed: int = 6) -> QuestionBank:
+    """A shared bank of `size` published questions, bilingual, of every type in TYPE_MIX."""
+    rng = random.Random(seed)
+    kinds = rng.choices(list(TYPE_MIX), weights=list(TYPE_MIX.values()), k=size)
+    created = QuestionBank.objects.create(owner=owner, is_shared=True, title_ar="بنك القياس",
+                                          title_en=f"Benchmark bank ({size} questions)")
+    questions = Question.objects.bulk_create(
+        [Question(bank=created, qtype=kind, name=f"bench-{n}", status=QuestionStatus.PUBLISHED,
+                  difficulty=("easy", "medium", "hard")[n % 3], created_by=owner, **_text(n, kind))
+         for n, kind in enumerate(kinds)],
+        batch_size=BATCH,
+    )
+    rows_by_model: dict[type, list] = {}
+    for n, question in enumerate(questions):
+        assert question.pk is not None, "bulk_create must return primary keys (PostgreSQL, SQLite ≥ 3.35)"
+        for row in _answer_rows(question, n):
+            rows_by_model.setdefault(type(row), []).append(row)
+    for model, rows in rows_by_model.items():
+        model.objects.bulk_create(rows, batch_size=BATCH)
+    return created
+
+
+def exam(*, owner, bank_obj: QuestionBank, questions: int = 20, title: str = "Bench exam",
+         per_page: str = QuestionsPerPage.ALL) -> Quiz:
+    """A published exam (deferred feedback, all questions on one page unless asked) drawing `questions` at random."""
+    quiz = Quiz.objects.create(owner=owner, title_ar=f"اختبار {title}", title_en=title, is_published=True,
+                               questions_per_page=per_page)
+    QuizDraw.objects.create(quiz=quiz, bank=bank_obj, count=questions)
+    return quiz
+
+
+@transaction.atomic
+def learners(*, count: int, prefix: str = "learner") -> list:
+    """`count` learner accounts sharing one real password hash (hashing once: it is slow on purpose)."""
+    User = get_user_model()
+    hashed = make_password(PASSWORD)
+    users = User.objects.bulk_create(
+        [User(username=f"{prefix}{i:04d}", password=hashed, email=f"{prefix}{i:04d}@bench.invalid")
+         for i in range(count)],
+        batch_size=BATCH,
+    )
+    group, _created = Group.objects.get_or_create(name=LEARNERS)
+    Membership = User.groups.through
+    Membership.objects.bulk_create([Membership(user_id=user.pk, group_id=group.pk) for user in users])
+    return users
+
+
+def sessions(users) -> list[str]:
+    """A signed-in session for each user, as `django.contrib.auth.login` would store it; return the keys."""
+    store = SessionStore()
+    expires = timezone.now() + timedelta(days=1)
+    keys, rows = [], []
+    for user in users:
+        key = get_random_string(32, "abcdefghijklmnopqrstuvwxyz0123456789")
+        data = {SESSION_KEY: str(user.pk), BACKEND_SESSION_KEY: MODEL_BACKEND,
+                HASH_SESSION_KEY: user.get_session_auth_hash()}
+        rows.append(Session(session_key=key, session_data=store.encode(data), expire_date=expires))
+        keys.append(key)
+    Session.objects.bulk_create(rows, batch_size=BATCH)
+    return keys
+
+
+def form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
+    """The form fields a learner's browser posts to answer `slot` right (for the answer-save endpoint)."""
+    field = f"q{slot.position}"
+    response = slot.question_type.correct_response(slot.definition)
+    if isinstance(response, dict):
+        return {f"{field}.{prompt}": answer for prompt, answer in response.items()}
+    return {field: response}
+
+
+class Drawer:
+    """Random 20-question papers from a bank, frozen as attempt slots the way `attempt_start` freezes them.
+
+    Used to pre-make many in-progress attempts quickly; the load test starts its own through the service.
+    """
+
+    def __init__(self, *, bank_obj: QuestionBank, seed: int = 20, pool: int = 2000):
+        self.rng = random.Random(seed)
+        candidates = list(Question.objects.published().filter(bank=bank_obj).values_list("pk", flat=True))
+        chosen = self.rng.sample(candidates, min(pool, len(candidates)))
+        questions = Question.objects.filter(pk__in=chosen).with_answers()
+        self.definitions = {}
+        for question in questions:
+            definition = question.definition()
+            self.definitions[question.pk] = (definition, defs.to_json(definition))
+        self.pks = sorted(self.definitions)
+
+    def slots(self, attempt: Attempt, count: int, *, answered: bool) -> list[AttemptQuestion]:
+        slots = []
+        for position, pk in enumerate(self.rng.sample(self.pks, count)):
+            definition, snapshot = self.definitions[pk]
+            slot = AttemptQuestion(attempt=attempt, position=position, question_id=pk, points=definition.points,
+                                   snapshot=snapshot, order=shuffled_order(definition, self.rng, shuffle=True))
+            if answered:
+                slot.response = slot.question_type.correct_response(definition)
+                slot.answered_at = attempt.started_at
+                slot.answered_in = "en"
+            slots.append(slot)
+        return slots
+
+
+@transaction.atomic
+def attempts_in_progress(*, drawer: Drawer, quiz: Quiz, users, questions: int = 20, answered: bool) -> list[Attempt]:
+    """One in-progress attempt of `quiz` for each user, with `questions` slots (answered right, if asked)."""
+    now = timezone.now()
+    made = Attempt.objects.bulk_create(
+        [Attempt(quiz=quiz, learner=user, number=1, language="en", seed=0, started_at=now,
+                 max_score=Decimal(questions)) for user in users],
+        batch_size=BATCH,
+    )
+    slots = [slot for attempt in made for slot in drawer.slots(attempt, questions, answered=answered)]
+    AttemptQuestion.objects.bulk_create(slots, batch_size=BATCH)
+    by_attempt: dict[int, list[AttemptQuestion]] = {}
+    for slot in slots:
+        by_attempt.setdefault(slot.attempt_id, []).append(slot)
+    for attempt in made:
+        attempt.prepared_slots = by_attempt[attempt.pk]
+    return made
+
+
+@transaction.atomic
+def topic_with_events(*, count: int, slug: str = "bench-topic") -> Topic:
+    """A published topic with `count` published events spread over the years."""
+    topic = Topic.objects.create(slug=slug, title_ar="موضوع القياس", title_en="Benchmark topic",
+                                 summary_ar="ملخص", summary_en="Summary", is_published=True)
+    Event.objects.bulk_create(
+        [Event(topic=topic, slug=f"{slug}-event-{i}", title_ar=f"الحدث {i}", title_en=f"Event {i}",
+               summary_ar=f"ملخص الحدث {i} في سطر أو سطرين.", summary_en=f"Summary of event {i} in a line or two.",
+               place_ar=PLACES[i % len(PLACES)][0], place_en=PLACES[i % len(PLACES)][1],
+               start_date=date(1800 + i // 12, 1 + i % 12, 1 + i % 28), is_published=True)
+         for i in range(count)],
+        batch_size=BATCH,
+    )
+    return topic
+
+
+def fixed_quiz(*, owner, questions, title: str) -> Quiz:
+    """A published exam of exactly these questions, in this order."""
+    from quizzes.models import QuizQuestion
+
+    quiz = Quiz.objects.create(owner=owner, title_ar=f"اختبار {title}", title_en=title, is_published=True,
+                               questions_per_page=QuestionsPerPage.ALL)
+    QuizQuestion.objects.bulk_create(QuizQuestion(quiz=quiz, question=question, position=position)
+                                     for position, question in enumerate(questions))
+    return quiz
+
+
+def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int = 20, per_learner: int = 1,
+                      seed: int = 100) -> Quiz:
+    """A quiz of `questions` fixed questions with finished, graded attempts holding `responses` responses.
+
+    Each learner has an ability and each question a difficulty, so right answers are spread as in a real
+    class; a wrong answer picks another choice where the question has choices, and is left blank otherwise.
+    """
+    from django.db import connection
+
+    from quizzes.models import AttemptState
+
+    rng = random.Random(seed)
+    owner = teacher()
+    picked = list(Question.objects.published().filter(bank=bank_obj).with_answers().order_by("pk")[:questions])
+    quiz = fixed_quiz(owner=owner, questions=picked, title=f"Statistics ({responses} responses)")
+    items = []
+    for question in picked:
+        definition = question.definition()
+        items.append((question, definition, defs.to_json(definition), rng.uniform(0.3, 0.95)))
+    attempts_needed = responses // questions
+    users = learners(count=-(-attempts_needed // per_learner), prefix=f"stats{quiz.pk}-")
+    now = timezone.now()
+    attempts = Attempt.objects.bulk_create(
+        [Attempt(quiz=quiz, learner=users[i // per_learner], number=1 + i % per_learner, language="en", seed=i,
+                 started_at=now - timedelta(minutes=30), finished_at=now, state=AttemptState.FINISHED,
+                 max_score=Decimal(questions)) for i in range(attempts_needed)],
+        batch_size=BATCH,
+    )
+    rows, scores = [], {}
+    for attempt in attempts:
+        ability = rng.uniform(0.2, 1.0)
+        score = Decimal(0)
+        for position, (question, definition, snapshot, easiness) in enumerate(items):
+            qtype = question.question_type
+            if rng.random() < ability * easiness + 0.1:
+                response = qtype.correct_response(definition)
+            elif definition.choices:
+                response = rng.choice(definition.choices).key
+                response = [response] if question.qtype == "multiple_response" else response
+            else:
+                response = None
+            fraction = _fraction(max(Fraction(0), Fraction(qtype.grade(definition, response))))
+            score += fraction
+            rows.append((attempt.pk, position, question.pk, definition.points, snapshot, {}, response, fraction,
+                         0, True, "en", False, now))
+        scores[attempt.pk] = score
+    columns = ("attempt_id", "position", "question_id", "points", "snapshot", "order", "response", "fraction",
+               "tries", "is_locked", "answered_in", "switched_language", "answered_at")
+    if connection.vendor == "postgresql":
+        # COPY: a hundred thousand rows with their JSON snapshots in seconds, where INSERTs take a minute.
+        from psycopg.types.json import Jsonb
+
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {AttemptQuestion._meta.db_table} ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN"
+        ) as copy:
+            for row in rows:
+                copy.write_row((*row[:4], Jsonb(row[4]), Jsonb(row[5]), Jsonb(row[6]), *row[7:]))
+    else:
+        AttemptQuestion.objects.bulk_create([AttemptQuestion(**dict(zip(columns, row))) for row in rows],
+                                            batch_size=BATCH)
+    for attempt in attempts:
+        attempt.score = scores[attempt.pk]
+    Attempt.objects.bulk_update(attempts, ["score"], batch_size=BATCH)
+    return quiz

@@ -1,0 +1,15 @@
+"""The bare baseline page of the benchmarks (docs/benchmarks.md).
+
+It goes through the whole middleware stack like every other page (sessions, auth, locale, CSRF) and
+renders a trivial template with the context processors, but runs no query of ours: its throughput is
+what Django itself does on this machine, the yardstick every page of Tarikh is measured against.
+"""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+
+class BaselineView(LoginRequiredMixin, TemplateView):
+    """A signed-in page with no work of its own, so the session and the user are loaded as on the quiz pages."""
+
+    template_name = "bench/baseline.html"
