@@ -12,6 +12,7 @@ its template `templates/quizzes/question_types/<name>.html` and its tests.
 from __future__ import annotations
 
 import importlib
+from abc import ABC, abstractmethod
 import pkgutil
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -37,7 +38,7 @@ class UnknownQuestionType(LookupError):
     pass
 
 
-class QuestionType:
+class QuestionType(ABC):
     name: ClassVar[str]
     label: ClassVar[Promise]
     # Which list of the QuestionDef holds this type's answer data.
@@ -50,9 +51,10 @@ class QuestionType:
         return f"quizzes/question_types/{self.name}.html"
 
     # --- authoring -------------------------------------------------------------------------------
+    @abstractmethod
     def validate(self, definition: QuestionDef) -> list[ValidationError]:
         """Return the problems that stop this definition from being a usable question."""
-        raise NotImplementedError
+        ...
 
     def translation_errors(self, definition: QuestionDef) -> list[ValidationError]:
         """Return the answer texts missing in a language (checked before publishing)."""
@@ -74,17 +76,20 @@ class QuestionType:
         return ("text",)
 
     # --- attempts --------------------------------------------------------------------------------
+    @abstractmethod
     def grade(self, definition: QuestionDef, response: Any) -> Fraction:
         """Return the fraction in [0, 1] that `response` earns."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def correct_response(self, definition: QuestionDef) -> Any:
         """Return a response that earns full marks."""
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def summarise(self, definition: QuestionDef, response: Any, language: str) -> str:
         """Return the response as a person reads it, in `language`."""
-        raise NotImplementedError
+        ...
 
     def random_guess_score(self, definition: QuestionDef) -> Fraction | None:
         """Return the expected fraction of a learner who guesses at random (None when not meaningful)."""
@@ -97,12 +102,13 @@ class QuestionType:
         """Return the raw response posted under field `name` (a QueryDict), before `clean_response`."""
         return data.get(name)
 
+    @abstractmethod
     def clean_response(self, definition: QuestionDef, raw: Any) -> Any:
         """Return `raw` (from a form or JSON) as this type's response, or raise ValidationError.
 
         A response that names a choice, item or pair the question does not have is refused.
         """
-        raise NotImplementedError
+        ...
 
 
 class Registry:
