@@ -81,8 +81,9 @@ def _answer_rows(question: Question, n: int) -> list:
                        text_ar=f"خيار {i + 1} للسؤال {n}", text_en=f"Option {i + 1} of question {n}")
                 for i, f in enumerate(fractions)]
     if qtype == "true_false":
-        return [Choice(question=question, position=0, fraction=Decimal(1), text_ar=TRUE_TEXT["ar"], text_en=TRUE_TEXT["en"]),
-                Choice(question=question, position=1, fraction=Decimal(0), text_ar=FALSE_TEXT["ar"], text_en=FALSE_TEXT["en"])]
+        return [Choice(question=question, position=position, fraction=Decimal(fraction), text_ar=text["ar"],
+                       text_en=text["en"])
+                for position, (text, fraction) in enumerate([(TRUE_TEXT, 1), (FALSE_TEXT, 0)])]
     if qtype == "short_answer":
         place_ar, place_en = PLACES[n % len(PLACES)]
         return [AcceptedAnswer(question=question, position=0, fraction=Decimal(1), text_ar=place_ar, text_en=place_en),

@@ -185,6 +185,10 @@ class Learner(FastHttpUser):
         if THINK[1] > 0:
             time.sleep(self.rng.uniform(*THINK))
 
+    def get(self, path: str, name: str):
+        """GET a page; a redirect is an error here (to the login page, most likely), so it is not followed."""
+        return self.client.get(path, name=name, catch_response=True, allow_redirects=False)
+
     def post(self, path: str, name: str, data: dict | None = None, **kwargs):
         """POST a form as a browser does: fields repeated for lists, and the Origin that Django's CSRF check wants."""
         headers = {"Origin": self.origin, "Referer": f"{self.origin}{path}",
@@ -242,7 +246,7 @@ class ExamLearner(Learner):
         self.finish()
 
     def exam(self) -> None:
-        with self.client.get(self.quiz_url, name="quiz page", catch_response=True, allow_redirects=False) as response:
+        with self.get(self.quiz_url, "quiz page") as response:
             expect(response, 200, contains="csrfmiddlewaretoken")
             token = csrf_token(response.text)
         self.think()
@@ -251,7 +255,7 @@ class ExamLearner(Learner):
         if started is None:
             raise Abort()
         attempt_url = f"{PREFIX}/attempts/{started.group(1)}/"
-        with self.client.get(attempt_url, name="attempt page", catch_response=True, allow_redirects=False) as response:
+        with self.get(attempt_url, "attempt page") as response:
             expect(response, 200, contains="question-form")
             page = QuestionForms()
             page.feed(response.text)
@@ -265,13 +269,13 @@ class ExamLearner(Learner):
                 expect(saved, 200, contains="save-ok")
         self.think()
         submit_url = f"{attempt_url}submit/"
-        with self.client.get(submit_url, name="submit page", catch_response=True, allow_redirects=False) as response:
+        with self.get(submit_url, "submit page") as response:
             expect(response, 200, contains="csrfmiddlewaretoken")
             token = csrf_token(response.text)
         with self.post(submit_url, "submit", {"csrfmiddlewaretoken": token}, allow_redirects=False) as response:
             reviewed = expect(response, 302, location=re.compile(rf"^{PREFIX}/attempts/\d+/review/$"))
         if reviewed is not None:
-            with self.client.get(f"{attempt_url}review/", name="review page", catch_response=True, allow_redirects=False) as response:
+            with self.get(f"{attempt_url}review/", "review page") as response:
                 expect(response, 200, contains="review")
 
 
@@ -282,7 +286,7 @@ class LogIn(Learner):
 
     @task
     def log_in(self) -> None:
-        with self.client.get(f"{PREFIX}/accounts/login/", name="login page", catch_response=True, allow_redirects=False) as response:
+        with self.get(f"{PREFIX}/accounts/login/", "login page") as response:
             expect(response, 200, contains="csrfmiddlewaretoken")
         try:
             token = csrf_token(response.text)
@@ -301,7 +305,7 @@ class Baseline(Learner):
 
     @task
     def baseline(self) -> None:
-        with self.client.get(f"{PREFIX}/bench/baseline/", name="baseline", catch_response=True, allow_redirects=False) as response:
+        with self.get(f"{PREFIX}/bench/baseline/", "baseline") as response:
             expect(response, 200, contains="X-CSRFToken")
 
 
@@ -313,7 +317,7 @@ class AttemptPageLoop(Learner):
     @task
     def attempt_page(self) -> None:
         url = f"{PREFIX}/attempts/{self.learner['page_attempt']}/"
-        with self.client.get(url, name="attempt page", catch_response=True, allow_redirects=False) as response:
+        with self.get(url, "attempt page") as response:
             expect(response, 200, contains="question-form")
 
 
@@ -328,8 +332,7 @@ class OneQuestionPageLoop(Learner):
     @task
     def attempt_page(self) -> None:
         url = f"{PREFIX}/attempts/{self.learner['one_per_page_attempt']}/?page={next(self.pages)}"
-        with self.client.get(url, name="attempt page (1 question)", catch_response=True,
-                             allow_redirects=False) as response:
+        with self.get(url, "attempt page (1 question)") as response:
             expect(response, 200, contains="question-form")
 
 

@@ -136,10 +136,10 @@ def targets(results: dict) -> list[str]:
             share = ratio(item["phases"], key, name)
             if share is None:
                 continue
-            gap = "" if share >= target else (f"; short by {100 * (target - share):.0f} points "
+            gap = "" if share >= target else (f"; short by {100 * (target - share):.1f} points "
                                                f"(needs {target / share:.2f}× its throughput)")
             lines.append(f"| {label} ≥ {100 * target:.0f}% of the baseline, {item['scenario'].title} | "
-                         f"{percent(share)}{gap} | {verdict(share >= target)} |")
+                         f"{100 * share:.1f}%{gap} | {verdict(share >= target)} |")
     if pg:
         submit = pg["phases"]["burst"].rows.get("submit")
         if submit:
@@ -339,9 +339,9 @@ def markdown(results: dict) -> str:
         + f" --timeout 30 --keep-alive {results.get('keep_alive_s')}`). "
         "Two processes keep both cores busy despite the GIL, with PostgreSQL and "
         "the load generator on the same two cores; eight threads each let a process take the next request while "
-        "others wait on the database. More processes only add context switches and connections on 2 cores; sync "
-        "workers serve one connection at a time per process and queue hundreds of learners behind a few slow "
-        "requests (the comparison below measures both in this run). "
+        "others wait on the database. Three or more processes were not reliably faster on this shared machine "
+        "and sync workers were not faster at all (the comparison below is one sample per setting; "
+        "“gunicorn settings, measured apart” under the hot spots has more). "
         f"{results.get('chosen_threads', 0)} threads need at most as many PostgreSQL connections, far below "
         "`max_connections` (100). Django's connection pool (5.2, `OPTIONS: {\"pool\": "
         "True}`) would need `psycopg[pool]` and buys little here: with gthread each thread keeps its persistent "

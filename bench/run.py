@@ -33,7 +33,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -373,6 +373,7 @@ class Runner:
         output, _ = process.communicate(timeout=run_time + 120)
         ended = time.time()
         self.cpu.locust_pid = None
+        self.wait_until_idle(server)
         if not samples_file.exists():
             sys.stderr.write(output)
             raise SystemExit(f"locust wrote no samples for {title}")
@@ -396,6 +397,20 @@ class Runner:
                      failures=data["failures"], cpu=self.cpu.usage(window_start, window_end),
                      server_errors=server.errors_since(offset), command=self.commands[-1], note=note)
 
+    def wait_until_idle(self, server: Server, *, limit_s: float = 15.0) -> None:
+        """Let gunicorn finish what the last phase queued (its clients are gone, its requests are not)."""
+        workers = [psutil.Process(pid) for pid in self.cpu._tree(server.process.pid)]
+        deadline = time.time() + limit_s
+        while time.time() < deadline:
+            try:
+                busy = sum(worker.cpu_percent(interval=None) for worker in workers)
+                time.sleep(0.5)
+                busy = sum(worker.cpu_percent(interval=None) for worker in workers)
+            except psutil.Error:
+                return
+            if busy < 20:
+                return
+
     def profile(self, *, server: Server, plan: Path, key: str, user_class: str, users: int,
                 submit_rounds: str) -> dict | None:
         """py-spy on every gunicorn worker while `user_class` runs alone; a summary of where the time goes."""
@@ -412,6 +427,7 @@ class Runner:
                               "--duration", "6", "--rate", "100", "--format", "raw", "--nonblocking",
                               "--output", str(raw)], capture_output=True, text=True)
         load.wait(timeout=60)
+        self.wait_until_idle(server)
         if spy.returncode != 0 or not raw.exists():
             say(f"  py-spy could not profile ({spy.stderr.strip()[:200]})")
             return None

@@ -1,6 +1,6 @@
 """Public pages: topics, a topic's timeline, events and people. Only published items are shown."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
@@ -30,7 +30,12 @@ class TimelineView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = Event.objects.published().in_topic(self.object).chronological()
+        events = Event.objects.published().in_topic(self.object)
+        # The rendered timeline is the same for every reader of a language: it is cached under the
+        # number of events and the latest change, so an edit, a new or an unpublished event shows at once.
+        version = events.aggregate(count=Count("pk"), changed=Max("updated_at"))
+        context.update(events=events.chronological(), event_count=version["count"],
+                       events_version=f"{version['count']}-{version['changed'] and version['changed'].timestamp()}")
         return context
 
 

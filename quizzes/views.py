@@ -20,7 +20,7 @@ from django.views.generic import ListView
 
 from history.models import Event, Topic
 from quizzes.behaviours import behaviour_for
-from quizzes.models import Attempt, QuestionsPerPage, Quiz
+from quizzes.models import Attempt, AttemptQuestion, QuestionsPerPage, Quiz
 from quizzes.definitions import text_of
 from quizzes.presentation import present
 from quizzes.services import attempts as service
@@ -178,11 +178,14 @@ class AnswerView(AttemptMixin, View):
     """Save one response (htmx autosave, or an ordinary form post without JavaScript)."""
 
     def post(self, request, pk, position):
-        attempt = self.get_attempt(pk)
-        now = timezone.now()
-        slot = attempt.slots.filter(position=position).first()
+        # The slot and its attempt (and quiz) in one query; the learner's other attempts stay out of reach.
+        slot = (AttemptQuestion.objects.select_related("attempt__quiz")
+                .filter(attempt__learner=request.user, attempt_id=pk, position=position).first())
         if slot is None:
+            self.get_attempt(pk)  # 404 when the attempt is not the learner's
             return HttpResponseBadRequest(_("This question is not part of the attempt."))
+        attempt = slot.attempt
+        now = timezone.now()
         raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
         check = request.POST.get("action") == "check"
         error = None

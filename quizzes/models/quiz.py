@@ -214,13 +214,15 @@ class QuizDraw(models.Model):
         """The published questions this draw picks from."""
         from quizzes.models import Question
 
-        questions = Question.objects.published().filter(bank_id=self.bank_id)
+        # No ordering (it would join the bank) and no DISTINCT: the event and tag filters are subqueries.
+        questions = Question.objects.published().filter(bank_id=self.bank_id).order_by()
         if self.difficulty:
             questions = questions.filter(difficulty=self.difficulty)
         event_ids = [event.pk for event in self.events.all()]
         if event_ids:
-            questions = questions.filter(events__in=event_ids)
+            linked = Question.events.through.objects.filter(event_id__in=event_ids).values("question_id")
+            questions = questions.filter(pk__in=linked)
         tag_ids = [tag.pk for tag in self.tags.all()]
         if tag_ids:
-            questions = questions.filter(tags__in=tag_ids)
-        return questions.distinct()
+            questions = questions.filter(pk__in=Question.tags.through.objects.filter(tag_id__in=tag_ids).values("question_id"))
+        return questions

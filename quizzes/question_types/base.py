@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from abc import ABC, abstractmethod
 import pkgutil
+import threading
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -117,6 +118,7 @@ class Registry:
     def __init__(self) -> None:
         self._types: dict[str, QuestionType] = {}
         self._loaded = False
+        self._lock = threading.RLock()
 
     def register(self, cls: type[QuestionType]) -> type[QuestionType]:
         if cls.name in self._types:
@@ -125,12 +127,17 @@ class Registry:
         return cls
 
     def _load(self) -> None:
-        if not self._loaded:
-            self._loaded = True
+        if self._loaded:
+            return
+        # Threads of one gunicorn worker may ask at once: the others wait until every type is registered.
+        with self._lock:
+            if self._loaded:
+                return
             package = importlib.import_module("quizzes.question_types")
             for module in pkgutil.iter_modules(package.__path__):
                 if module.name != "base":
                     importlib.import_module(f"quizzes.question_types.{module.name}")
+            self._loaded = True
 
     def get(self, name: str) -> QuestionType:
         self._load()
