@@ -85,7 +85,10 @@ _redis_url = env_list("REDIS_URL", default=[])
 if _redis_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url[0]}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the rendered questions of a few hundred learners' attempts (quizzes/fragments.py) besides
+    # the timeline; the default of 300 entries would evict them while a class is still answering.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "OPTIONS": {"MAX_ENTRIES": 20_000}}}
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

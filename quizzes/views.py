@@ -22,6 +22,7 @@ from history.models import Event, Topic
 from quizzes.behaviours import behaviour_for
 from quizzes.models import Attempt, AttemptQuestion, QuestionsPerPage, Quiz
 from quizzes.definitions import text_of
+from quizzes.fragments import render_slots, slot_context
 from quizzes.presentation import present
 from quizzes.services import attempts as service
 from quizzes.services.generation import practice_quiz_start
@@ -108,27 +109,6 @@ class AttemptMixin(LoginRequiredMixin):
         return get_object_or_404(Attempt.objects.of(self.request.user).select_related("quiz"), pk=pk)
 
 
-def slot_view(slot, *, language, show_feedback, attempt, total=None):
-    """Build the template context of one slot: the question and, when allowed, its feedback."""
-    total = total if total is not None else attempt.slots.count()
-    view = present(
-        slot.definition,
-        language=language,
-        field_name=f"q{slot.position}",
-        order=slot.order,
-        response=slot.response,
-        show_key=show_feedback and slot.fraction is not None,
-        disabled=slot.is_locked or attempt.is_finished,
-    )
-    return {
-        "slot": slot, "q": view, "language": language, "other_language": "en" if language == "ar" else "ar",
-        "attempt": attempt, "behaviour": behaviour_for(attempt.quiz),
-        "one_per_page": attempt.quiz.questions_per_page == QuestionsPerPage.ONE,
-        "is_first": slot.position == 0, "is_last": slot.position == total - 1,
-        "sequential": attempt.quiz.navigation == "sequential",
-    }
-
-
 class AttemptView(AttemptMixin, View):
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
@@ -142,14 +122,12 @@ class AttemptView(AttemptMixin, View):
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
-        language = get_language()
         answered = sum(1 for slot in slots if slot.is_answered)
         return render(request, "quizzes/attempt.html", {
             "attempt": attempt,
             "quiz": attempt.quiz,
             "slots": slots,
-            "items": [slot_view(s, language=language, show_feedback=behaviour.shows_feedback_during_attempt,
-                                attempt=attempt, total=len(slots)) for s in shown],
+            "questions": render_slots(request, shown, attempt=attempt, language=get_language(), total=len(slots)),
             "page": page,
             "pages": len(slots) if attempt.quiz.questions_per_page == QuestionsPerPage.ONE else 1,
             "answered": answered,
@@ -209,7 +187,7 @@ class AnswerView(AttemptMixin, View):
             error = " ".join(invalid.messages)
         if is_htmx(request):
             if check:
-                context = slot_view(slot, language=get_language(), show_feedback=True, attempt=attempt)
+                context = slot_context(slot, language=get_language(), show_feedback=True, attempt=attempt)
                 context["error"] = error
                 return render(request, "quizzes/_slot.html", context)
             return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now})
@@ -236,7 +214,7 @@ class SlotLanguageView(AttemptMixin, View):
         if not is_htmx(request):
             with translation.override(language):
                 return redirect(f"{attempt.get_absolute_url()}?page={position}")
-        context = slot_view(slot, language=language, show_feedback=behaviour_for(attempt.quiz)
+        context = slot_context(slot, language=language, show_feedback=behaviour_for(attempt.quiz)
                             .shows_feedback_during_attempt, attempt=attempt)
         return render(request, "quizzes/_slot.html", context)
 

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from tests import factories
@@ -12,6 +13,13 @@ def _reset_language():
     translation.activate("ar")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rolled-back rows give their ids to the next test's rows."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture
