@@ -187,6 +187,25 @@ def form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
     return {field: response}
 
 
+def other_form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
+    """The form fields of a different (wrong) answer to `slot`: alternating it with `form_data` makes every
+    autosave a real change (an unchanged answer writes nothing, which would flatter the answer-save phase)."""
+    field = f"q{slot.position}"
+    definition = slot.definition
+    response = slot.question_type.correct_response(definition)
+    keys = [choice.key for choice in definition.choices]
+    if isinstance(response, dict):  # matching: every prompt given the next prompt's answer
+        prompts, answers = list(response), list(response.values())
+        return {f"{field}.{prompt}": answer for prompt, answer in zip(prompts, answers[1:] + answers[:1])}
+    if isinstance(response, list) and keys:  # multiple response: the other boxes
+        return {field: [key for key in keys if key not in response] or keys[:1]}
+    if isinstance(response, list):  # ordering: reversed
+        return {field: list(reversed(response))}
+    if keys:  # one choice: another one
+        return {field: next(key for key in keys if key != response)}
+    return {field: f"{response}0"}  # short answer or number: another text
+
+
 class Drawer:
     """Random 20-question papers from a bank, frozen as attempt slots the way `attempt_start` freezes them.
 

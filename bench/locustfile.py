@@ -345,13 +345,17 @@ class AnswerSaveLoop(Learner):
         token = "".join(self.rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(32))
         self.set_cookie("csrftoken", token)
         self.headers = {"HX-Request": "true", "X-CSRFToken": token}
-        self.positions = itertools.cycle(range(len(self.learner["forms"])))
+        # Each round through the questions changes every answer (right, then wrong, then right...): an
+        # unchanged answer writes nothing, and this phase measures saving.
+        count = len(self.learner["forms"])
+        self.steps = itertools.cycle([(position, forms) for forms in ("other_forms", "forms")
+                                      for position in range(count)])
 
     @task
     def save(self) -> None:
-        position = next(self.positions)
+        position, forms = next(self.steps)
         url = f"{PREFIX}/attempts/{self.learner['page_attempt']}/questions/{position}/"
-        with self.post(url, "answer save", self.learner["forms"][position], headers=self.headers) as response:
+        with self.post(url, "answer save", self.learner[forms][position], headers=self.headers) as response:
             expect(response, 200, contains="save-ok")
 
 

@@ -85,6 +85,7 @@ def build(options, timings: dict) -> dict:
             "page_attempt": attempt.pk,
             "one_per_page_attempt": paging[index].pk,
             "forms": [dataset.form_data(slot) for slot in attempt.prepared_slots],
+            "other_forms": [dataset.other_form_data(slot) for slot in attempt.prepared_slots],
             "submit_attempts": [round_attempts[index].pk for round_attempts in submitting],
         })
     return {

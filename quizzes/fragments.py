@@ -91,6 +91,12 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     show_feedback = behaviour_for(attempt.quiz).shows_feedback_during_attempt
     keys = [slot_key(slot, attempt=attempt, language=language, total=total) for slot in slots]
     found = cache.get_many(keys)
+    missing = [slot for key, slot in zip(keys, slots) if key not in found]
+    if missing and "snapshot" in missing[0].get_deferred_fields():  # listed without_snapshots()
+        snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in missing])
+                         .values_list("pk", "snapshot"))
+        for slot in missing:
+            slot.snapshot = snapshots[slot.pk]
     rendered = {}
     for key, slot in zip(keys, slots):
         if key not in found:

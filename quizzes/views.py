@@ -118,7 +118,7 @@ class AttemptView(AttemptMixin, View):
             messages.info(request, _("Time ran out: your attempt was submitted with the answers you had saved."))
         if attempt.is_finished:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = list(attempt.slots.all())
+        slots = list(attempt.slots.without_snapshots())
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -94,6 +95,12 @@ class Attempt(models.Model):
         return max(0, int((self.deadline - now).total_seconds()))
 
 
+class AttemptQuestionQuerySet(models.QuerySet):
+    def without_snapshots(self):
+        """Slots with their question type but not their snapshot, the largest column (for lists of slots)."""
+        return self.annotate(qtype_name=KT("snapshot__qtype")).defer("snapshot")
+
+
 class AttemptQuestion(models.Model):
     """One question of an attempt: its frozen snapshot and option order, and the learner's response."""
 
@@ -114,6 +121,8 @@ class AttemptQuestion(models.Model):
     switched_language = models.BooleanField(_("looked at the other language"), default=False)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
+    objects = AttemptQuestionQuerySet.as_manager()
+
     class Meta:
         ordering = ["attempt", "position"]
         verbose_name = _("attempt question")
@@ -131,7 +140,7 @@ class AttemptQuestion(models.Model):
     def question_type(self):
         from quizzes.question_types import registry
 
-        return registry.get(self.snapshot["qtype"])
+        return registry.get(getattr(self, "qtype_name", None) or self.snapshot["qtype"])
 
     @property
     def number(self) -> int:

@@ -15,9 +15,13 @@ from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
+from django.core.cache import cache
+
 from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuerySet
 from history.models import Event
 from quizzes import definitions as defs
+
+SNAPSHOT_CACHE_SECONDS = 24 * 3600
 from quizzes.models.bank import Tag
 
 
@@ -89,6 +93,28 @@ class QuestionQuerySet(BilingualQuerySet):
         for code in LANGUAGE_CODES:
             complete &= ~self.missing_language_q(code)
         return self.annotate(translation_done=ExpressionWrapper(complete, output_field=BooleanField()))
+
+    def snapshots(self, pks: list[int]) -> dict[int, dict]:
+        """Return {id: snapshot} (the question as JSON, as attempts freeze it) for the questions `pks`.
+
+        A snapshot is cached under the question's id and `updated_at`, which every edit changes (the admin
+        saves the question with its answer rows): an edited question is read afresh, an unchanged one
+        costs no query beyond reading the versions (starting an attempt reads 20 of them).
+        """
+        versions = dict(self.filter(pk__in=pks).values_list("pk", "updated_at"))
+        keys = {pk: f"question-snapshot:{pk}:{version.isoformat()}" for pk, version in versions.items()}
+        cached = cache.get_many(keys.values())
+        found = {pk: cached[key] for pk, key in keys.items() if key in cached}
+        missing = [pk for pk in versions if pk not in found]
+        if missing:
+            fresh = {}
+            for question in self.with_answers().filter(pk__in=missing):
+                snapshot = defs.to_json(question.definition())
+                found[question.pk] = snapshot
+                if question.updated_at == versions[question.pk]:  # not edited in between
+                    fresh[keys[question.pk]] = snapshot
+            cache.set_many(fresh, SNAPSHOT_CACHE_SECONDS)
+        return found
 
     def with_answers(self):
         """Prefetch every answer row, so `definition()` runs no query of its own."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Window
+from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
@@ -36,14 +36,15 @@ class ResponseRefused(Exception):
 
 
 # --- starting ------------------------------------------------------------------------------------
-def quiz_start_problem(*, quiz: Quiz, learner, now) -> str | None:
-    """Return why `learner` cannot start a new attempt at `now`, or None."""
+def quiz_start_problem(*, quiz: Quiz, learner, now, used: int | None = None) -> str | None:
+    """Return why `learner` cannot start a new attempt at `now`, or None (`used`: their attempts, if known)."""
     if quiz.opens_at and now < quiz.opens_at:
         return _("This quiz opens on %(date)s.") % {"date": _format(quiz.opens_at)}
     if quiz.has_closed(now):
         return _("This quiz closed on %(date)s.") % {"date": _format(quiz.closes_at)}
     if quiz.attempts_allowed:
-        used = Attempt.objects.filter(quiz=quiz, learner=learner).count()
+        if used is None:
+            used = Attempt.objects.filter(quiz=quiz, learner=learner).count()
         if used >= quiz.attempts_allowed:
             return _("You have used all your attempts at this quiz.")
     return None
@@ -61,9 +62,7 @@ def draw_questions(*, quiz: Quiz, rng: random.Random) -> list[tuple[int, Decimal
     Random draws count the candidates, sample positions in Python and fetch only the rows at those
     positions (numbered by id): never `ORDER BY RANDOM()`, and never every id of the bank.
     """
-    chosen: list[tuple[int, Decimal | None]] = [
-        (fixed.question_id, fixed.points) for fixed in quiz.fixed_questions.all()
-    ]
+    chosen: list[tuple[int, Decimal | None]] = list(quiz.fixed_questions.values_list("question_id", "points"))
     taken = {question_id for question_id, _points in chosen}
     for draw in quiz.draws.prefetch_related("events", "tags"):
         candidates = draw.candidates().exclude(pk__in=taken)
@@ -114,54 +113,54 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     `definitions` gives generated questions (practice quizzes), `questions` saved ones (spaced review);
     otherwise the quiz's fixed questions and random draws are used.
     """
-    current = Attempt.objects.in_progress().filter(quiz=quiz, learner=learner).first()
+    earlier = list(Attempt.objects.filter(quiz=quiz, learner=learner).values_list("pk", "number", "state"))
+    current = next((pk for pk, _number, state in earlier if state == AttemptState.IN_PROGRESS), None)
     if current is not None:
-        return current
-    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now)
+        return Attempt.objects.get(pk=current)
+    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=len(earlier))
     if problem:
         raise AttemptRefused(problem)
     seed = seed if seed is not None else secrets.randbits(48)
     rng = random.Random(seed)
     if questions is not None:
-        items = [(question, question.definition(), None) for question in questions]
+        items = [(question.pk, question.definition(), None) for question in questions]
+        snapshots = {}
     elif definitions is None:
         picks = draw_questions(quiz=quiz, rng=rng)
-        questions = Question.objects.with_answers().in_bulk([pk for pk, _points in picks])
-        items = [(questions[pk], questions[pk].definition(), points) for pk, points in picks]
+        snapshots = Question.objects.snapshots([pk for pk, _points in picks])
+        items = [(pk, defs.from_json(snapshots[pk]), points) for pk, points in picks]
     else:
         items = [(None, defs.with_keys(definition), None) for definition in definitions]
+        snapshots = {}
     if not items:
         raise AttemptRefused(_("This quiz has no questions yet."))
     if quiz.shuffle_questions:
         rng.shuffle(items)
-    number = (Attempt.objects.filter(quiz=quiz, learner=learner).aggregate(n=Max("number"))["n"] or 0) + 1
+    number = max((number for _pk, number, _state in earlier), default=0) + 1
     deadline = now + quiz.time_limit if quiz.time_limit else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
+    points = [given if given is not None else definition.points for _pk, definition, given in items]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
                 quiz=quiz, learner=learner, number=number, language=language, seed=seed, started_at=now,
-                deadline=deadline,
+                deadline=deadline, max_score=sum(points, Decimal(0)),
             )
     except IntegrityError:
         # A double click started the same attempt twice: the first one wins.
         return Attempt.objects.in_progress().get(quiz=quiz, learner=learner)
-    slots = []
-    for position, (question, definition, points) in enumerate(items):
-        slots.append(
-            AttemptQuestion(
-                attempt=attempt,
-                position=position,
-                question=question,
-                points=points if points is not None else definition.points,
-                snapshot=defs.to_json(definition),
-                order=shuffled_order(definition, rng, shuffle=quiz.shuffle_choices),
-            )
+    AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(
+            attempt=attempt,
+            position=position,
+            question_id=question_id,
+            points=slot_points,
+            snapshot=snapshots.get(question_id) or defs.to_json(definition),
+            order=shuffled_order(definition, rng, shuffle=quiz.shuffle_choices),
         )
-    AttemptQuestion.objects.bulk_create(slots)
-    attempt.max_score = sum((slot.points for slot in slots), Decimal(0))
-    attempt.save(update_fields=["max_score"])
+        for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))
+    )
     return attempt
 
 
@@ -201,10 +200,19 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
         if error.code == "invalid_response":
             raise ResponseRefused(error.messages[0]) from None
         raise
-    slot.response = response
-    slot.answered_at = now
-    slot.answered_in = language or slot.answered_in
-    slot.save(update_fields=["response", "answered_at", "answered_in"])
+    language = language or slot.answered_in
+    if slot.answered_at is not None and response == slot.response and language == slot.answered_in:
+        # Autosave fires after every pause in typing, also after keys that change nothing: an unchanged
+        # response writes nothing and logs no step.
+        return slot
+    # Conditional on the row itself: submitting locks every slot (under the slot rows' lock, see
+    # attempt_submit), so an answer that arrives while the attempt is being graded is refused, never
+    # saved after its grade.
+    saved = AttemptQuestion.objects.filter(pk=slot.pk, is_locked=False).update(
+        response=response, answered_at=now, answered_in=language)
+    if not saved:
+        raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
+    slot.response, slot.answered_at, slot.answered_in = response, now, language
     AttemptStep.objects.create(slot=slot, action=StepAction.SAVE, response=response, created_at=now)
     return slot
 
@@ -239,22 +247,24 @@ def attempt_record_language_switch(*, slot: AttemptQuestion) -> None:
 def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Attempt:
     """Grade every question through its type and finish the attempt, exactly once.
 
-    The state change is a conditional UPDATE: of two concurrent submits, only the one that moves the
-    attempt out of "in progress" grades it; the other sees it finished and returns.
+    The slots are read under their rows' lock (SELECT … FOR UPDATE), which an answer being saved at
+    the same moment also needs: the save either lands before the grading reads it or finds its slot
+    locked and is refused. The state change is a conditional UPDATE: of two concurrent submits, only
+    the one that moves the attempt out of "in progress" grades it; the other returns it finished.
     """
-    locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-    if locked.is_finished:
-        attempt.refresh_from_db()
+    if attempt.is_finished:
         return attempt
     behaviour = behaviour_for(attempt.quiz)
-    slots = list(locked.slots.all())
+    slots = list(AttemptQuestion.objects.select_for_update().filter(attempt_id=attempt.pk).order_by("position"))
     score = Decimal(0)
     steps = []
+    by_fraction: dict[Decimal, list[int]] = {}
     for slot in slots:
         fraction = to_decimal(behaviour.final_fraction(slot))
         slot.fraction = fraction
         slot.is_locked = True
         score += fraction * slot.points
+        by_fraction.setdefault(fraction, []).append(slot.pk)
         steps.append(AttemptStep(slot=slot, action=StepAction.FINISH, response=slot.response, fraction=fraction,
                                  created_at=now))
     finished = {"state": AttemptState.FINISHED, "finished_at": now, "score": score.quantize(Decimal("0.001")),
@@ -265,12 +275,8 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
         return attempt
     # One plain UPDATE per distinct mark (a handful: right, wrong, partly right) instead of bulk_update's
     # CASE over every slot, whose expressions cost more to build than the database takes to run them.
-    AttemptQuestion.objects.filter(attempt=locked).update(is_locked=True)
-    by_fraction: dict[Decimal, list[int]] = {}
-    for slot in slots:
-        by_fraction.setdefault(slot.fraction, []).append(slot.pk)
     for fraction, pks in by_fraction.items():
-        AttemptQuestion.objects.filter(pk__in=pks).update(fraction=fraction)
+        AttemptQuestion.objects.filter(pk__in=pks).update(fraction=fraction, is_locked=True)
     AttemptStep.objects.bulk_create(steps)
     for name, value in finished.items():
         setattr(attempt, name, value)

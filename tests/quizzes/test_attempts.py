@@ -236,6 +236,75 @@ def test_submitting_twice_grades_once(make, learner_user, now):
     assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
 
 
+def test_an_unchanged_autosave_writes_nothing(make, learner_user, now):
+    attempt = service.attempt_start(quiz=make.quiz(), learner=learner_user, now=now)
+    service.attempt_save_response(attempt=attempt, position=3, raw="Querétaro", now=now)
+    later = now + datetime.timedelta(seconds=5)
+    service.attempt_save_response(attempt=attempt, position=3, raw="Querétaro", now=later)
+    slot = attempt.slots.get(position=3)
+    assert slot.answered_at == now
+    assert AttemptStep.objects.filter(slot=slot, action="save").count() == 1
+    service.attempt_save_response(attempt=attempt, position=3, raw="Puebla", now=later)
+    slot.refresh_from_db()
+    assert (slot.response, slot.answered_at) == ("Puebla", later)
+    assert AttemptStep.objects.filter(slot=slot, action="save").count() == 2
+
+
+def test_an_answer_arriving_after_grading_is_refused(make, learner_user, now):
+    """A save that read the attempt before it was submitted must not change a graded response."""
+    attempt = service.attempt_start(quiz=make.quiz(), learner=learner_user, now=now)
+    service.attempt_save_response(attempt=attempt, position=3, raw="Querétaro", now=now)
+    stale = Attempt.objects.select_related("quiz").get(pk=attempt.pk)  # read while still in progress
+    service.attempt_submit(attempt=attempt, now=now)
+    with pytest.raises(service.AttemptRefused):
+        service.attempt_save_response(attempt=stale, position=3, raw="Puebla", now=now)
+    assert attempt.slots.get(position=3).response == "Querétaro"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_saved_while_submitting_is_graded_or_refused(make, learner_user, now):
+    """A save racing a submit either lands before the grading reads it or is refused: what is graded is what is kept."""
+    import threading
+
+    from django.db import connection
+
+    quiz = make.quiz()
+    for round_number in range(4):
+        attempt = service.attempt_start(quiz=quiz, learner=make.learner(), now=now)
+        answer_all(attempt, now, right=False)
+        barrier = threading.Barrier(2)
+        errors = []
+
+        def run(action):
+            try:
+                barrier.wait()
+                action()
+            except service.AttemptRefused:
+                pass
+            except Exception as error:  # collected for the assertion below
+                errors.append(error)
+            finally:
+                connection.close()
+
+        stale = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
+        right = attempt.slots.get(position=3).question_type.correct_response(attempt.slots.get(position=3).definition)
+        threads = [
+            threading.Thread(target=run, args=(lambda: service.attempt_submit(
+                attempt=Attempt.objects.select_related("quiz").get(pk=attempt.pk), now=now),)),
+            threading.Thread(target=run, args=(lambda: service.attempt_save_response(
+                attempt=stale, position=3, raw=right, now=now),)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        slot = attempt.slots.get(position=3)
+        graded = AttemptStep.objects.get(slot=slot, action="finish")
+        assert graded.response == slot.response
+        assert slot.fraction == (1 if slot.response == right else 0)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_submits_grade_exactly_once(make, learner_user, now):
     """Two threads submit the same attempt at once: one grades it, the other finds it finished."""
@@ -267,3 +336,31 @@ def test_concurrent_submits_grade_exactly_once(make, learner_user, now):
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.score == 7
     assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
+
+
+def test_a_new_attempt_sees_an_edited_question_as_edited(make, learner_user, now):
+    """Snapshots are cached by the question's `updated_at`: an edit is never hidden by the cache."""
+    quiz = make.quiz()
+    first = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    question = first.slots.get(position=0).question
+    question.text_en = "<p>Edited after the first start.</p>"
+    question.save()
+    second = service.attempt_start(quiz=quiz, learner=make.learner(), now=now)
+    assert first.slots.get(position=0).snapshot["text"]["en"] != "<p>Edited after the first start.</p>"
+    assert second.slots.get(position=0).snapshot["text"]["en"] == "<p>Edited after the first start.</p>"
+
+
+def test_starting_reads_unchanged_questions_from_the_cache(make, now):
+    quiz = make.quiz(questions=7)
+    cold, warm = make.learner(), make.learner()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        service.attempt_start(quiz=quiz, learner=cold, now=now)
+    with CaptureQueriesContext(connection) as second:
+        attempt = service.attempt_start(quiz=quiz, learner=warm, now=now)
+    answer_rows = [q["sql"] for q in second.captured_queries if "quizzes_choice" in q["sql"]]
+    assert answer_rows == [] and len(second.captured_queries) < len(first.captured_queries)
+    assert [slot.snapshot for slot in attempt.slots.all()] == [
+        slot.snapshot for slot in Attempt.objects.get(quiz=quiz, learner=cold).slots.all()]
