@@ -92,6 +92,28 @@ def micro_start(bank) -> dict:
                    note=f"of which the random draw (`draw_questions`): median {statistics.median(draw):.1f} ms")
 
 
+def micro_start_cached(bank) -> dict:
+    """attempt_start drawing questions whose snapshots are cached (each draw made once before, same seed)."""
+    from django.utils import timezone
+
+    from bench import dataset
+    from quizzes.services.attempts import attempt_start
+
+    quiz = dataset.exam(owner=dataset.teacher(), bank_obj=bank, questions=20, title="Micro start (cached)")
+    warmers = dataset.learners(count=RUNS + 2, prefix=f"micro-warm-{RUN}-")
+    learners = dataset.learners(count=RUNS + 3, prefix=f"micro-cached-{RUN}-")
+    now = timezone.now()
+    for index, learner in enumerate(warmers):  # draws -2, -1, 0, 1, ... as `timed` numbers its calls
+        attempt_start(quiz=quiz, learner=learner, now=now, language="en", seed=index - 2)
+    durations = timed(lambda i: attempt_start(quiz=quiz, learner=learners[i], now=now, language="en", seed=i),
+                      runs=RUNS)
+    learner = dataset.learners(count=1, prefix=f"micro-cached-queries-{RUN}-")[0]
+    queries = queries_of(lambda: attempt_start(quiz=quiz, learner=learner, now=now, language="en", seed=0))
+    return summary(durations, target_ms=20, queries=queries,
+                   note="the same 20-question draws as a start made before: every snapshot from the cache "
+                        "(`Question.objects.snapshots`)")
+
+
 def micro_grading(bank) -> dict:
     """attempt_submit of a 50-question attempt answered right (grade every question, save the marks)."""
     from django.utils import timezone
@@ -176,8 +198,8 @@ def micro_timeline() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--only", default="start,grading,statistics,timeline",
-                        help="comma-separated: start, grading, statistics, timeline")
+    parser.add_argument("--only", default="start,start_cached,grading,statistics,timeline",
+                        help="comma-separated: start, start_cached, grading, statistics, timeline")
     options = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -190,7 +212,8 @@ def main(argv: list[str] | None = None) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     bank = the_bank()
     results = {"database": connection.vendor}
-    for key, function in [("start", lambda: micro_start(bank)), ("grading", lambda: micro_grading(bank)),
+    for key, function in [("start", lambda: micro_start(bank)), ("start_cached", lambda: micro_start_cached(bank)),
+                          ("grading", lambda: micro_grading(bank)),
                           ("statistics", lambda: micro_statistics(bank)), ("timeline", micro_timeline)]:
         if key not in options.only.split(","):
             continue
