@@ -208,6 +208,10 @@ def scenario_section(item: dict) -> list[str]:
         if key in phases:
             alone.update(phases[key].rows)
     lines += rows_table(alone, baseline_rps=baseline_rps, ratios=True)
+    notes = [f"- {phases[key].title}: {phases[key].note}" for key in ("baseline", "page", "page-one", "save", "submit")
+             if key in phases and phases[key].note]
+    if notes:
+        lines += ["", *notes]
     lines += ["", "CPU used during each phase, in percent of one core (the machine has "
                   f"{item.get('cores', 2) * 100}%):", ""]
     lines += cpu_table(phases)

@@ -12,13 +12,7 @@ import io
 from django.utils.translation import gettext as _
 
 from classrooms.gradebook import Gradebook
-
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text: str) -> str:
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+from quizzes.reports import safe_text
 
 
 def table(gradebook: Gradebook) -> list[list]:

@@ -83,8 +83,9 @@ def graded_answers(learner):
 
 def mastery_by_event_and_topic(learner) -> tuple[list[Mastery], list[Mastery]]:
     """Mastery per event and per topic (two queries), weakest first."""
+    answers = list(graded_answers(learner))
     per_event: dict[str, list[float]] = defaultdict(list)
-    for slugs, fraction, _finished in graded_answers(learner):
+    for slugs, fraction, _finished in answers:
         for slug in slugs or []:
             per_event[slug].append(float(fraction))
     events = Event.objects.filter(slug__in=per_event).select_related("topic")
@@ -97,7 +98,7 @@ def mastery_by_event_and_topic(learner) -> tuple[list[Mastery], list[Mastery]]:
     # A topic's answers, newest first, across its events (an answer linked to two events counts once).
     seen_topic_answers: dict[int, list[float]] = defaultdict(list)
     slug_topic = {event.slug: event.topic_id for event in events}
-    for slugs, fraction, _finished in graded_answers(learner):
+    for slugs, fraction, _finished in answers:
         for topic_id in {slug_topic[s] for s in slugs or [] if s in slug_topic}:
             seen_topic_answers[topic_id].append(float(fraction))
     topic_rows = [

@@ -7,6 +7,14 @@ from django.utils import translation
 from tests import factories
 
 
+def pytest_configure(config):
+    """Test users get a fast password hash: PBKDF2's deliberate slowness protects real accounts, and here it
+    only slowed every fixture that creates or logs in a user (the demo class alone has nine)."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _reset_language():
     """Each test starts in the default language, whatever an earlier test activated."""
