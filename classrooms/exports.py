@@ -12,7 +12,7 @@ import io
 from django.utils.translation import gettext as _
 
 from classrooms.gradebook import Gradebook
-from quizzes.reports import safe_text
+from quizzes.spreadsheets import safe_text
 
 
 def table(gradebook: Gradebook) -> list[list]:

@@ -12,7 +12,7 @@ form, is rendered as a hole and filled on the way out: a token cached with the f
 when the learner logs in again.
 
 The cache is Django's default cache: Redis in production (REDIS_URL), shared by every worker; otherwise
-each process's memory.
+each process's memory. With DEBUG on (development) nothing is cached, so edited templates show at once.
 """
 
 from __future__ import annotations
@@ -62,10 +62,14 @@ def slot_context(slot: AttemptQuestion, *, language: str, show_feedback: bool, a
 
 
 @lru_cache(maxsize=1)
-def templates_version() -> str:
-    """A digest of the templates and catalogs a fragment is made from, so a deploy never serves old HTML."""
+def renderer_version() -> str:
+    """A digest of what turns a slot into HTML (templates, catalogs and the code that prepares them), so
+    that after a deploy no worker serves HTML cached by the previous version (Redis outlives deploys)."""
+    base = Path(settings.BASE_DIR)
     digest = hashlib.blake2b(digest_size=8)
-    sources = sorted((Path(settings.BASE_DIR) / "templates" / "quizzes").rglob("*.html"))
+    sources = sorted((base / "templates" / "quizzes").rglob("*.html"))
+    sources += sorted((base / "quizzes" / "question_types").glob("*.py"))
+    sources += [base / "quizzes" / name for name in ("presentation.py", "definitions.py", "fragments.py")]
     sources += sorted(Path(path) for directory in settings.LOCALE_PATHS for path in Path(directory).rglob("*.mo"))
     for path in sources:
         digest.update(str(path).encode())
@@ -77,7 +81,7 @@ def slot_key(slot: AttemptQuestion, *, attempt: Attempt, language: str, total: i
     """Return the cache key of a slot's HTML: a digest of everything the HTML depends on."""
     quiz = attempt.quiz
     parts = (
-        templates_version(), language, attempt.pk, attempt.started_at.isoformat(), attempt.state, total,
+        renderer_version(), language, attempt.pk, attempt.started_at.isoformat(), attempt.state, total,
         quiz.behaviour, quiz.questions_per_page, quiz.navigation,
         slot.pk, slot.question_id, slot.position, str(slot.points), str(slot.fraction), slot.tries, slot.is_locked,
         json.dumps(slot.response, sort_keys=True, ensure_ascii=False),
@@ -90,7 +94,8 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     """Return the HTML of `slots` for the attempt page, from the cache where it holds them."""
     show_feedback = behaviour_for(attempt.quiz).shows_feedback_during_attempt
     keys = [slot_key(slot, attempt=attempt, language=language, total=total) for slot in slots]
-    found = cache.get_many(keys)
+    # With DEBUG (development), templates change without a restart: render every time.
+    found = {} if settings.DEBUG else cache.get_many(keys)
     missing = [slot for key, slot in zip(keys, slots) if key not in found]
     if missing and "snapshot" in missing[0].get_deferred_fields():  # listed without_snapshots()
         snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in missing])
@@ -103,8 +108,8 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
             context = slot_context(slot, language=language, show_feedback=show_feedback, attempt=attempt,
                                    total=total)
             rendered[key] = str(render_to_string(SLOT_TEMPLATE, {**context, "csrf_token": CSRF_HOLE}))
-    if rendered:
+    if rendered and not settings.DEBUG:
         cache.set_many(rendered, TIMEOUT_SECONDS)
-        found.update(rendered)
+    found.update(rendered)
     token = get_token(request)
     return [mark_safe(found[key].replace(CSRF_HOLE, token)) for key in keys]

@@ -15,20 +15,13 @@ from django.views import View
 
 from quizzes import statistics
 from quizzes.models import Quiz
+from quizzes.spreadsheets import safe_text
 
 
 def number(value) -> str:
     """Return `value` with one decimal for CSV ("" when undefined); CSV numbers are never localized."""
     return "" if value is None else f"{value:.1f}"
 
-
-# A cell starting with one of these is a formula to Excel and LibreOffice.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(text: str) -> str:
-    """Return `text` so that a spreadsheet shows it instead of running it as a formula (CSV injection)."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 # The thresholds the page explains, as whole numbers.
 THRESHOLDS = {

@@ -176,6 +176,9 @@ class AnswerView(AttemptMixin, View):
                                                      language=get_language(), slot=slot)
         except service.ResponseRefused as refusal:
             return HttpResponseBadRequest(str(refusal))
+        except service.QuestionLocked as locked:  # checked in another tab: this answer stays as it was
+            error = str(locked)
+            slot.refresh_from_db()
         except service.AttemptRefused as refusal:
             if is_htmx(request):
                 response = HttpResponse(status=204)

@@ -8,11 +8,14 @@ from tests import factories
 
 
 def pytest_configure(config):
-    """Test users get a fast password hash: PBKDF2's deliberate slowness protects real accounts, and here it
-    only slowed every fixture that creates or logs in a user (the demo class alone has nine)."""
+    """Test settings: a fast password hash (PBKDF2's deliberate slowness protects real accounts; here it only
+    slowed every fixture that creates a user) and each test process's own memory cache, never a Redis
+    that REDIS_URL may name in the developer's shell (tests empty the cache)."""
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "OPTIONS": {"MAX_ENTRIES": 20_000}}}
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ primary key, whose order would give away the right order of an ordering or match
 """
 
 import secrets
+from collections import defaultdict
 from decimal import Decimal
 from fractions import Fraction
 
@@ -94,9 +95,10 @@ class QuestionQuerySet(BilingualQuerySet):
     def snapshots(self, pks: list[int]) -> dict[int, dict]:
         """Return {id: snapshot} (the question as JSON, as attempts freeze it) for the questions `pks`.
 
-        A snapshot is cached under the question's id and `updated_at`, which every edit changes (the admin
-        saves the question with its answer rows): an edited question is read afresh, an unchanged one
-        costs no query beyond reading the versions (starting an attempt reads 20 of them).
+        A snapshot is cached under the question's id and `updated_at`, which every edit of the question or
+        its answer rows changes (the admin saves the question with its inlines): an edited question is read
+        afresh, an unchanged one costs no query of its own. Event slugs and tag names live in other tables,
+        whose edits leave `updated_at` alone, so they are read fresh for every call (two short queries).
         """
         versions = dict(self.filter(pk__in=pks).values_list("pk", "updated_at"))
         keys = {pk: f"question-snapshot:{pk}:{version.isoformat()}" for pk, version in versions.items()}
@@ -111,7 +113,12 @@ class QuestionQuerySet(BilingualQuerySet):
                 if question.updated_at == versions[question.pk]:  # not edited in between
                     fresh[keys[question.pk]] = snapshot
             cache.set_many(fresh, SNAPSHOT_CACHE_SECONDS)
-        return found
+        events, tags = defaultdict(list), defaultdict(list)
+        for pk, slug in Event.objects.filter(questions__in=found).values_list("questions", "slug"):
+            events[pk].append(slug)
+        for pk, name in Tag.objects.filter(questions__in=found).values_list("questions", "name"):
+            tags[pk].append(name)
+        return {pk: {**snapshot, "events": events[pk], "tags": tags[pk]} for pk, snapshot in found.items()}
 
     def with_answers(self):
         """Prefetch every answer row, so `definition()` runs no query of its own."""

@@ -31,6 +31,10 @@ class AttemptRefused(Exception):
     """The learner may not start or change the attempt now; the message says why, in their language."""
 
 
+class QuestionLocked(AttemptRefused):
+    """The question was checked and locked (immediate feedback); the rest of the attempt goes on."""
+
+
 class ResponseRefused(Exception):
     """A response names something that is not in the attempt (HTTP 400; nothing is saved)."""
 
@@ -165,9 +169,10 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
 
 
 # --- answering -----------------------------------------------------------------------------------
-def _slot(attempt: Attempt, position: int) -> AttemptQuestion:
+def _slot(attempt: Attempt, position: int, *, lock: bool = False) -> AttemptQuestion:
+    slots = attempt.slots.select_for_update() if lock else attempt.slots
     try:
-        return attempt.slots.get(position=position)
+        return slots.get(position=position)
     except AttemptQuestion.DoesNotExist:
         raise ResponseRefused(_("This question is not part of the attempt.")) from None
 
@@ -193,7 +198,7 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
     slot = slot or _slot(attempt, position)
     behaviour = behaviour_for(attempt.quiz)
     if not behaviour.can_change(slot):
-        raise AttemptRefused(_("This question is locked: it has been checked already."))
+        raise QuestionLocked(_("This question is locked: it has been checked already."))
     try:
         response = slot.question_type.clean_response(slot.definition, raw)
     except ValidationError as error:
@@ -210,7 +215,9 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
     # saved after its grade.
     saved = AttemptQuestion.objects.filter(pk=slot.pk, is_locked=False).update(
         response=response, answered_at=now, answered_in=language)
-    if not saved:
+    if not saved:  # locked since it was read: by a check (in another tab) or by submitting
+        if Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).exists():
+            raise QuestionLocked(_("This question is locked: it has been checked already."))
         raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
     slot.response, slot.answered_at, slot.answered_in = response, now, language
     AttemptStep.objects.create(slot=slot, action=StepAction.SAVE, response=response, created_at=now)
@@ -228,7 +235,10 @@ def attempt_check(*, attempt: Attempt, position: int, raw, now, language: str = 
 
 @transaction.atomic
 def _check(*, attempt, position, raw, now, language, behaviour) -> AttemptQuestion:
-    slot = _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=None)
+    # Under the slot's row lock, as submitting takes it: a check and a submit never both write the mark,
+    # and two checks at once count as two tries.
+    slot = _slot(attempt, position, lock=True)
+    slot = _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot)
     behaviour.check(slot)
     slot.save(update_fields=["fraction", "tries", "is_locked"])
     AttemptStep.objects.create(slot=slot, action=StepAction.CHECK, response=slot.response, fraction=slot.fraction,

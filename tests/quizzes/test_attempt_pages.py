@@ -200,3 +200,18 @@ def test_query_counts_do_not_grow_with_the_quiz(learner_client, make, django_ass
         assert response.status_code == 200
     with django_assert_max_num_queries(12):
         assert learner_client.post(url("submit", attempt.pk)).status_code == 302
+
+
+def test_answering_a_question_checked_in_another_tab_says_so_and_keeps_the_attempt(learner_client, make):
+    attempt = start(learner_client, make.quiz(behaviour=Behaviour.IMMEDIATE))
+    slot = attempt.slots.get(position=0)
+    right = slot.question_type.correct_response(slot.definition)
+    learner_client.post(url("answer", attempt.pk, 0), {**form_data(slot, right), "action": "check"},
+                        HTTP_HX_REQUEST="true")
+    wrong = next(c.key for c in slot.definition.choices if c.key != right)
+    response = learner_client.post(url("answer", attempt.pk, 0), form_data(slot, wrong), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "HX-Redirect" not in response
+    assert "This question is locked: it has been checked already." in response.content.decode()
+    assert attempt.slots.get(position=0).response == right
+    response = learner_client.post(url("answer", attempt.pk, 0), {**form_data(slot, wrong), "next": "stay"})
+    assert response.status_code == 302 and response["Location"].startswith(url("attempt", attempt.pk))
