@@ -396,6 +396,10 @@ def test_the_loader_reads_first_finished_attempts_in_two_queries(make, now, djan
     assert [(r.language, r.count) for r in report.items[0].languages] == [("ar", 4), ("en", 1)]
     right_key = report.items[0].choices[0]
     assert right_key.is_right and right_key.total == 3
+    # Multiple response answers are lists of keys, read back from the database's JSON: each right choice
+    # was ticked by the three learners who got the question right.
+    ticked = [choice for choice in report.items[1].choices if choice.is_right]
+    assert ticked and all(choice.total == 3 for choice in ticked)
 
     everything = st.quiz_item_statistics(quiz=quiz, all_attempts=True)
     assert everything.summary.attempts == 6 and everything.summary.learners == 5
