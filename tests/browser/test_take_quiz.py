@@ -33,6 +33,10 @@ def drag(page, source, target):
 def answer_ordering(page, slot, right):
     """Drag the item that belongs first to the top, then finish with the keyboard's move buttons."""
     items = lambda: page.eval_on_selector_all(".sortable-item", "els => els.map(e => e.dataset.key)")  # noqa: E731
+    # SortableJS is set up on DOMContentLoaded (static/js/attempt.js): the list can be on screen before
+    # that, and a drag started then moves nothing (seen once under load, on the phone viewport).
+    page.wait_for_load_state("domcontentloaded")
+    page.locator(".sortable").scroll_into_view_if_needed()
     if items()[0] != right[0]:
         drag(page, page.locator(f'.sortable-item[data-key="{right[0]}"]'), page.locator(".sortable-item").first)
         wait_saved(page)
