@@ -181,6 +181,12 @@ class Learner(FastHttpUser):
         self.client.cookiejar.set_cookie(Cookie(
             0, name, value, None, False, domain, False, False, "/", True, False, None, True, None, None, {}))
 
+    def own_csrf_token(self) -> str:
+        """Set a CSRF cookie of our own and return its token, as a page would have given one (no page load)."""
+        token = "".join(self.rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(32))
+        self.set_cookie("csrftoken", token)
+        return token
+
     def think(self) -> None:
         if THINK[1] > 0:
             time.sleep(self.rng.uniform(*THINK))
@@ -342,9 +348,7 @@ class AnswerSaveLoop(Learner):
     wait_time = constant(0)
 
     def on_start(self) -> None:
-        token = "".join(self.rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(32))
-        self.set_cookie("csrftoken", token)
-        self.headers = {"HX-Request": "true", "X-CSRFToken": token}
+        self.headers = {"HX-Request": "true", "X-CSRFToken": self.own_csrf_token()}
         # Each round through the questions changes every answer (right, then wrong, then right...): an
         # unchanged answer writes nothing, and this phase measures saving.
         count = len(self.learner["forms"])
@@ -363,9 +367,7 @@ class SubmitLoop(Learner):
     """Submit each of the learner's pre-made, answered attempts (grading 20 questions each), one after another."""
 
     def on_start(self) -> None:
-        token = "".join(self.rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(32))
-        self.set_cookie("csrftoken", token)
-        self.token = token
+        self.token = self.own_csrf_token()
 
     @task
     def submit_all(self) -> None:

@@ -2,12 +2,14 @@
 
 import datetime
 import io
+import threading
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.utils import translation
 from django.core.management import call_command
+from django.db import connection
 
 from quizzes.models import Attempt, AttemptStep, Behaviour, GradingMethod
 from quizzes.services import attempts as service
@@ -33,6 +35,33 @@ def answer_all(attempt, now, *, right=True):
         }
         response = qtype.correct_response(slot.definition) if right else wrong[slot.snapshot["qtype"]]()
         service.attempt_save_response(attempt=attempt, position=slot.position, raw=response, now=now)
+
+
+def run_at_once(*actions) -> list[Exception]:
+    """Run `actions` in threads released together (each with its own database connection); return what they raised."""
+    barrier = threading.Barrier(len(actions))
+    raised = []
+
+    def run(action):
+        try:
+            barrier.wait()
+            action()
+        except Exception as error:  # returned for the caller's assertion
+            raised.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(action,)) for action in actions]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return raised
+
+
+def unexpected(raised: list[Exception]) -> list[Exception]:
+    """What a race raised besides the refusal the losing side may get."""
+    return [error for error in raised if not isinstance(error, service.AttemptRefused)]
 
 
 @pytest.mark.parametrize("qtype_index", range(7))
@@ -264,41 +293,17 @@ def test_an_answer_arriving_after_grading_is_refused(make, learner_user, now):
 @pytest.mark.django_db(transaction=True)
 def test_an_answer_saved_while_submitting_is_graded_or_refused(make, learner_user, now):
     """A save racing a submit either lands before the grading reads it or is refused: what is graded is what is kept."""
-    import threading
-
-    from django.db import connection
-
     quiz = make.quiz()
     for _round in range(8):  # the race goes either way; eight rounds see both orders
         attempt = service.attempt_start(quiz=quiz, learner=make.learner(), now=now)
         answer_all(attempt, now, right=False)
-        barrier = threading.Barrier(2)
-        errors = []
-
-        def run(action):
-            try:
-                barrier.wait()
-                action()
-            except service.AttemptRefused:
-                pass
-            except Exception as error:  # collected for the assertion below
-                errors.append(error)
-            finally:
-                connection.close()
-
         stale = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
         right = attempt.slots.get(position=3).question_type.correct_response(attempt.slots.get(position=3).definition)
-        threads = [
-            threading.Thread(target=run, args=(lambda: service.attempt_submit(
-                attempt=Attempt.objects.select_related("quiz").get(pk=attempt.pk), now=now),)),
-            threading.Thread(target=run, args=(lambda: service.attempt_save_response(
-                attempt=stale, position=3, raw=right, now=now),)),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
+        raised = run_at_once(
+            lambda: service.attempt_submit(attempt=Attempt.objects.select_related("quiz").get(pk=attempt.pk), now=now),
+            lambda: service.attempt_save_response(attempt=stale, position=3, raw=right, now=now),
+        )
+        assert unexpected(raised) == []
         slot = attempt.slots.get(position=3)
         graded = AttemptStep.objects.get(slot=slot, action="finish")
         assert graded.response == slot.response
@@ -308,31 +313,11 @@ def test_an_answer_saved_while_submitting_is_graded_or_refused(make, learner_use
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_submits_grade_exactly_once(make, learner_user, now):
     """Two threads submit the same attempt at once: one grades it, the other finds it finished."""
-    import threading
-
-    from django.db import connection
-
     quiz = make.quiz()
     attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
     answer_all(attempt, now)
-    barrier = threading.Barrier(2)
-    errors = []
-
-    def submit():
-        try:
-            barrier.wait()
-            service.attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk), now=now)
-        except Exception as error:  # collected for the assertion below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    submit = lambda: service.attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk), now=now)  # noqa: E731
+    assert run_at_once(submit, submit) == []
     attempt.refresh_from_db()
     assert attempt.is_finished and attempt.score == 7
     assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
@@ -383,10 +368,6 @@ def test_a_renamed_event_reaches_new_attempts_at_once(make, learner_user, now):
 @pytest.mark.django_db(transaction=True)
 def test_a_check_racing_a_submit_never_unlocks_a_graded_question(make, now):
     """Checking (immediate feedback) and submitting at once: the mark kept is the one the attempt's score counts."""
-    import threading
-
-    from django.db import connection
-
     quiz = make.quiz(behaviour=Behaviour.IMMEDIATE)
     for _round in range(6):
         attempt = service.attempt_start(quiz=quiz, learner=make.learner(), now=now)
@@ -395,32 +376,12 @@ def test_a_check_racing_a_submit_never_unlocks_a_graded_question(make, now):
         # would unlock a graded question.
         wrong = next(choice.key for choice in slot.definition.choices if choice.fraction <= 0)
         service.attempt_save_response(attempt=attempt, position=0, raw=wrong, now=now)  # the autosave before Check
-        barrier = threading.Barrier(2)
-        errors = []
-
-        def run(action):
-            try:
-                barrier.wait()
-                action()
-            except service.AttemptRefused:
-                pass
-            except Exception as error:  # collected for the assertion below
-                errors.append(error)
-            finally:
-                connection.close()
-
         stale = Attempt.objects.select_related("quiz").get(pk=attempt.pk)
-        threads = [
-            threading.Thread(target=run, args=(lambda: service.attempt_submit(
-                attempt=Attempt.objects.select_related("quiz").get(pk=attempt.pk), now=now),)),
-            threading.Thread(target=run, args=(lambda: service.attempt_check(
-                attempt=stale, position=0, raw=wrong, now=now),)),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == []
+        raised = run_at_once(
+            lambda: service.attempt_submit(attempt=Attempt.objects.select_related("quiz").get(pk=attempt.pk), now=now),
+            lambda: service.attempt_check(attempt=stale, position=0, raw=wrong, now=now),
+        )
+        assert unexpected(raised) == []
         attempt.refresh_from_db()
         slots = list(attempt.slots.all())
         assert all(slot.is_locked for slot in slots)
