@@ -227,7 +227,7 @@ class SubmitView(AttemptMixin, View):
         attempt = self.get_attempt(pk)
         if attempt.is_finished:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = list(attempt.slots.all())
+        slots = list(attempt.slots.without_snapshots())
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),

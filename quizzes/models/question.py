@@ -100,7 +100,7 @@ class QuestionQuerySet(BilingualQuerySet):
         afresh, an unchanged one costs no query of its own. Event slugs and tag names live in other tables,
         whose edits leave `updated_at` alone, so they are read fresh for every call (two short queries).
         """
-        versions = dict(self.filter(pk__in=pks).values_list("pk", "updated_at"))
+        versions = dict(self.filter(pk__in=pks).order_by().values_list("pk", "updated_at"))  # no join for the ordering
         keys = {pk: f"question-snapshot:{pk}:{version.isoformat()}" for pk, version in versions.items()}
         cached = cache.get_many(keys.values())
         found = {pk: cached[key] for pk, key in keys.items() if key in cached}
