@@ -96,18 +96,20 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     keys = [slot_key(slot, attempt=attempt, language=language, total=total) for slot in slots]
     # With DEBUG (development), templates change without a restart: render every time.
     found = {} if settings.DEBUG else cache.get_many(keys)
-    missing = [slot for key, slot in zip(keys, slots) if key not in found]
-    if missing and "snapshot" in missing[0].get_deferred_fields():  # listed without_snapshots()
-        snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in missing])
+    missing = {key: slot for key, slot in zip(keys, slots) if key not in found}
+    deferred = [slot for slot in missing.values() if "snapshot" in slot.get_deferred_fields()]
+    if deferred:  # listed without_snapshots(): one query for the snapshots of the questions to render
+        snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in deferred])
                          .values_list("pk", "snapshot"))
-        for slot in missing:
+        for slot in deferred:
             slot.snapshot = snapshots[slot.pk]
-    rendered = {}
-    for key, slot in zip(keys, slots):
-        if key not in found:
-            context = slot_context(slot, language=language, show_feedback=show_feedback, attempt=attempt,
-                                   total=total)
-            rendered[key] = str(render_to_string(SLOT_TEMPLATE, {**context, "csrf_token": CSRF_HOLE}))
+    rendered = {
+        key: str(render_to_string(SLOT_TEMPLATE, {
+            **slot_context(slot, language=language, show_feedback=show_feedback, attempt=attempt, total=total),
+            "csrf_token": CSRF_HOLE,
+        }))
+        for key, slot in missing.items()
+    }
     if rendered and not settings.DEBUG:
         cache.set_many(rendered, TIMEOUT_SECONDS)
     found.update(rendered)
