@@ -14,7 +14,6 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, gettext as _
 from django.views import View
 
@@ -22,9 +21,9 @@ from classrooms import exports, services
 from classrooms.forms import AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm
 from classrooms.gradebook import Gradebook, display_name
 from classrooms.models import Assignment, Classroom, Membership, assignment_results, submitted_at
-from quizzes.definitions import text_of
 from quizzes.models import Attempt
-from quizzes.presentation import present
+from quizzes.display import DisplayOptions
+from quizzes.rendering import render_review
 
 
 class TeacherRequiredMixin(LoginRequiredMixin):
@@ -183,25 +182,16 @@ class AttemptReviewView(TeacherRequiredMixin, View):
 
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
-        language = get_language()
-        items = []
-        for slot in attempt.slots.all():
-            definition = slot.definition
-            items.append({
-                "slot": slot,
-                "q": present(definition, language=language, field_name=f"q{slot.position}", order=slot.order,
-                             response=slot.response, show_key=True, disabled=True),
-                "summary": slot.question_type.summarise(definition, slot.response, language),
-                # Sanitised with nh3 when the question was saved.
-                "explanation": mark_safe(text_of(definition.explanation, language)),
-            })
+        # The teacher of the class sees everything the question holds, as its author would.
+        questions = render_review(attempt.slots.all(), display=DisplayOptions.everything(), language=get_language(),
+                                  teacher=True)
         assignments = Assignment.objects.filter(
             classroom__in=Classroom.objects.visible_to(request.user), quiz=attempt.quiz,
             classroom__memberships__learner=attempt.learner,
         ).select_related("classroom", "quiz")
         when = submitted_at(attempt)
         return render(request, "classrooms/attempt_review.html", {
-            "attempt": attempt, "quiz": attempt.quiz, "items": items, "name": display_name(attempt.learner),
+            "attempt": attempt, "quiz": attempt.quiz, "questions": questions, "name": display_name(attempt.learner),
             "assignments": [(a, when > a.due_at) for a in assignments],
         })
 
@@ -258,7 +248,7 @@ class MyClassesView(LoginRequiredMixin, View):
             "now": now,
             "classes": [
                 {"classroom": c, "teacher_name": display_name(c.teacher),
-                 "assignments": [(a, results[request.user.pk, a.pk], a.quiz.review_allows("score", now))
+                 "assignments": [(a, results[request.user.pk, a.pk], DisplayOptions.for_grade(a.quiz, now).score)
                                  for a in c.assignments.all()]}
                 for c in classrooms
             ],

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 from config.environment import env_bool, env_list, require_in_production, database_from_url
+from config.release import release_version
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -21,6 +22,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 if not DEBUG and not ALLOWED_HOSTS:
     require_in_production("ALLOWED_HOSTS", debug=DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
+# Caches of rendered HTML are keyed on the release (config.release), so a deploy never serves stale pages.
+RELEASE_VERSION = release_version(BASE_DIR)
 
 # --- Applications -------------------------------------------------------------------------------
 INSTALLED_APPS = [

@@ -17,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from quizzes.display import DisplayOptions
 from quizzes.models import AttemptQuestion, Behaviour
 
 MAX_TRIES = 2
@@ -35,6 +36,10 @@ class DeferredFeedback:
     def can_change(self, slot: AttemptQuestion) -> bool:
         return True
 
+    def adjust_display_options(self, options: DisplayOptions, slot: AttemptQuestion) -> DisplayOptions:
+        """During the attempt nothing about right or wrong shows (Moodle's deferred feedback)."""
+        return DisplayOptions.hidden(readonly=options.readonly)
+
     def final_fraction(self, slot: AttemptQuestion) -> Fraction:
         """The fraction a slot earns when the attempt is submitted."""
         return slot.question_type.grade(slot.definition, slot.response)
@@ -47,6 +52,16 @@ class ImmediateFeedback:
 
     def can_change(self, slot: AttemptQuestion) -> bool:
         return not slot.is_locked
+
+    def adjust_display_options(self, options: DisplayOptions, slot: AttemptQuestion) -> DisplayOptions:
+        """Nothing before the first check; after a check that leaves a try, whether it was right and the
+        feedback on the answer given; the right answer, general feedback and explanation only once the
+        question is finished (right, or out of tries): otherwise the retry would be scored for free."""
+        if not slot.tries:
+            return DisplayOptions.hidden(readonly=options.readonly or slot.is_locked)
+        if not slot.is_locked:
+            return options.only(DisplayOptions(correctness=True, marks=True, feedback=True))
+        return options.but(readonly=True)
 
     def check(self, slot: AttemptQuestion) -> Fraction:
         """Grade the current response now; return the fraction this check earns after the penalty."""

@@ -18,6 +18,9 @@ from fractions import Fraction
 Text = dict[str, str]
 
 LANGUAGES = ("ar", "en")
+# The shared answer rows (Moodle's `question_answers`, made explicit): a type stores its answers in one of
+# these lists (`QuestionType.answer_rows`) and its own settings and data in `options`.
+ROW_KINDS = ("choices", "accepted_answers", "numerical_answers", "pairs", "items")
 
 
 def text_of(text: Text, language: str) -> str:
@@ -113,7 +116,8 @@ class QuestionDef:
     numerical_answers: list[NumericalAnswerDef] = field(default_factory=list)
     pairs: list[MatchingPairDef] = field(default_factory=list)
     items: list[OrderingItemDef] = field(default_factory=list)
-    # Type options: "unit" (numerical), "case_sensitive" (short answer), "shuffle" (choices/pairs).
+    # The type's own settings and data (JSON): "unit" (numerical), "case_sensitive" (short answer), … A type
+    # that needs more than the shared answer rows keeps it here (see `QuestionType.option_fields`).
     options: dict = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     # Slugs of linked `history` events, and difficulty ("easy", "medium", "hard" or "").
@@ -140,7 +144,7 @@ def to_json(definition: QuestionDef) -> dict:
         return data
 
     data = row(definition)
-    for name in ("choices", "accepted_answers", "numerical_answers", "pairs", "items"):
+    for name in ROW_KINDS:
         data[name] = [row(item) for item in getattr(definition, name)]
     data["images"] = []
     return data
@@ -179,7 +183,7 @@ def with_keys(definition: QuestionDef) -> QuestionDef:
     """Give every answer row a random key if it has none (generated and imported definitions have none)."""
     import secrets
 
-    for name in ("choices", "accepted_answers", "numerical_answers", "pairs", "items"):
+    for name in ROW_KINDS:
         for row in getattr(definition, name):
             row.key = row.key or secrets.token_hex(4)
             if isinstance(row, MatchingPairDef):

@@ -12,18 +12,16 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils import translation
 from django.utils.translation import get_language, gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from history.models import Event, Topic
+from history.models import Topic
 from quizzes.behaviours import behaviour_for
-from quizzes.models import Attempt, AttemptQuestion, QuestionsPerPage, Quiz
-from quizzes.definitions import text_of
-from quizzes.fragments import render_slots, slot_context
-from quizzes.presentation import present
+from quizzes.display import DisplayOptions
+from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage, Quiz
+from quizzes.rendering import QUESTION_TEMPLATE, attempt_display, render_review, render_slots, slot_context
 from quizzes.services import attempts as service
 from quizzes.services.generation import practice_quiz_start
 
@@ -40,6 +38,7 @@ class QuizListView(LoginRequiredMixin, ListView):
         )
         return [
             {"quiz": quiz, "grade": service.quiz_grade(quiz=quiz, attempts=quiz.my_attempts),
+             "display": DisplayOptions.for_grade(quiz, now),
              "is_open": quiz.is_open(now), "upcoming": bool(quiz.opens_at and now < quiz.opens_at),
              "in_progress": any(not a.is_finished for a in quiz.my_attempts)}
             for quiz in quizzes
@@ -62,6 +61,7 @@ class QuizDetailView(LoginRequiredMixin, View):
             "attempts": attempts,
             "in_progress": in_progress,
             "grade": service.quiz_grade(quiz=quiz, attempts=attempts),
+            "display": DisplayOptions.for_grade(quiz, now),
             "problem": None if in_progress else service.quiz_start_problem(quiz=quiz, learner=self.request.user, now=now),
             "attempts_left": quiz.attempts_allowed - len(attempts) if quiz.attempts_allowed else None,
             "behaviour": behaviour_for(quiz),
@@ -127,14 +127,15 @@ class AttemptView(AttemptMixin, View):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "slots": slots,
-            "questions": render_slots(request, shown, attempt=attempt, language=get_language(), total=len(slots)),
+            "questions": render_slots(request, shown, attempt=attempt, language=get_language(), total=len(slots),
+                                      now=now),
             "page": page,
             "pages": len(slots) if attempt.quiz.questions_per_page == QuestionsPerPage.ONE else 1,
             "answered": answered,
             "progress": round(100 * answered / len(slots)) if slots else 0,
             "seconds_left": attempt.seconds_left(now),
             "behaviour": behaviour,
-            "sequential": attempt.quiz.navigation == "sequential",
+            "sequential": attempt.quiz.navigation == Navigation.SEQUENTIAL,
         })
 
     def page(self, request, attempt, slots) -> int:
@@ -145,7 +146,7 @@ class AttemptView(AttemptMixin, View):
         except ValueError:
             page = 0
         page = max(0, min(page, len(slots) - 1))
-        if attempt.quiz.navigation == "sequential":
+        if attempt.quiz.navigation == Navigation.SEQUENTIAL:
             # Forward only: a learner cannot go back before the first unlocked question they reached.
             reached = max((s.position for s in slots if s.answered_at), default=0)
             page = max(page, reached)
@@ -190,9 +191,9 @@ class AnswerView(AttemptMixin, View):
             error = " ".join(invalid.messages)
         if is_htmx(request):
             if check:
-                context = slot_context(slot, language=get_language(), show_feedback=True, attempt=attempt)
-                context["error"] = error
-                return render(request, "quizzes/_slot.html", context)
+                context = slot_context(slot, attempt=attempt, language=get_language(),
+                                       base=attempt_display(attempt, now), error=error)
+                return render(request, QUESTION_TEMPLATE, context)
             return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now})
         if error:
             messages.error(request, error)
@@ -217,9 +218,9 @@ class SlotLanguageView(AttemptMixin, View):
         if not is_htmx(request):
             with translation.override(language):
                 return redirect(f"{attempt.get_absolute_url()}?page={position}")
-        context = slot_context(slot, language=language, show_feedback=behaviour_for(attempt.quiz)
-                            .shows_feedback_during_attempt, attempt=attempt)
-        return render(request, "quizzes/_slot.html", context)
+        context = slot_context(slot, attempt=attempt, language=language,
+                               base=attempt_display(attempt, timezone.now()))
+        return render(request, QUESTION_TEMPLATE, context)
 
 
 class SubmitView(AttemptMixin, View):
@@ -248,26 +249,9 @@ class ReviewView(AttemptMixin, View):
         if not attempt.is_finished:
             return redirect(attempt)
         quiz = attempt.quiz
-        allows = {option: quiz.review_allows(option, now)
-                  for option in ("score", "correctness", "right_answers", "feedback")}
-        language = get_language()
-        items = []
-        for slot in attempt.slots.all():
-            view = present(slot.definition, language=language, field_name=f"q{slot.position}", order=slot.order,
-                           response=slot.response, show_key=allows["right_answers"], disabled=True)
-            definition = slot.definition
-            items.append({
-                "slot": slot, "q": view, "definition": definition,
-                "summary": slot.question_type.summarise(definition, slot.response, language),
-                # Both texts were sanitised with nh3 when the question was saved.
-                "feedback": mark_safe(text_of(definition.general_feedback, language)) if allows["feedback"] else "",
-                "explanation": mark_safe(text_of(definition.explanation, language)) if allows["feedback"] else "",
-            })
-        event_slugs = {slug for item in items for slug in item["definition"].events}
-        events = {e.slug: e for e in Event.objects.published().filter(slug__in=event_slugs)}
-        for item in items:
-            item["events"] = [events[s] for s in item["definition"].events if s in events]
+        display = DisplayOptions.for_review(quiz, now)
+        questions = render_review(attempt.slots.all(), display=display, language=get_language())
         return render(request, "quizzes/review.html", {
-            "attempt": attempt, "quiz": quiz, "items": items, "allows": allows,
+            "attempt": attempt, "quiz": quiz, "questions": questions, "display": display,
             "grade": service.quiz_grade(quiz=quiz, attempts=list(Attempt.objects.of(request.user).filter(quiz=quiz))),
         })

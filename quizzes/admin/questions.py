@@ -26,7 +26,7 @@ from quizzes.models import (
     QuestionBank,
     QuestionStatus,
 )
-from quizzes.presentation import present
+from quizzes.rendering import render_preview
 from quizzes.question_types import registry
 from quizzes.services import question_duplicate
 from quizzes.sanitize import clean_html
@@ -254,7 +254,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
         definition = question.definition()
         guess = question.question_type.random_guess_score(definition)
         views = [
-            (code, name, present(definition, language=code, field_name=f"preview-{code}", show_key=True))
+            (code, name, render_preview(definition, language=code, heading=name))
             for code, name in (("ar", _g("Arabic")), ("en", _g("English")))
         ]
         return TemplateResponse(

@@ -13,6 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import definitions as defs
+from quizzes.question_types import registry
+from quizzes.states import SlotState, state_of
 
 # Answers may arrive this long after the deadline (network latency, a slow phone) and still count.
 DEADLINE_GRACE = timedelta(seconds=30)
@@ -120,6 +122,9 @@ class AttemptQuestion(models.Model):
     answered_in = models.CharField(_("answered in"), max_length=5, blank=True)
     switched_language = models.BooleanField(_("looked at the other language"), default=False)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Bumped by every UPDATE that changes what the slot shows (a save, a check, grading): the rendered
+    # question is cached under it (quizzes.rendering).
+    revision = models.PositiveIntegerField(_("revision"), default=0)
 
     objects = AttemptQuestionQuerySet.as_manager()
 
@@ -138,9 +143,13 @@ class AttemptQuestion(models.Model):
 
     @property
     def question_type(self):
-        from quizzes.question_types import registry
-
         return registry.get(getattr(self, "qtype_name", None) or self.snapshot["qtype"])
+
+    @property
+    def state(self) -> SlotState:
+        """Right, partly right, wrong (from the fraction, in one place), or answered / not answered."""
+        return state_of(fraction=self.fraction, answered=self.is_answered,
+                        needs_grading=self.is_locked and self.question_type.needs_manual_grading)
 
     @property
     def number(self) -> int:

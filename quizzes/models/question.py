@@ -21,6 +21,7 @@ from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuer
 from history.models import Event
 from quizzes import definitions as defs
 from quizzes.models.bank import QuestionBank, Tag
+from quizzes.question_types import registry
 
 SNAPSHOT_CACHE_SECONDS = 24 * 3600
 
@@ -30,9 +31,7 @@ def new_key() -> str:
 
 
 def question_type_choices():
-    from quizzes.question_types import registry
-
-    return [(qtype.name, qtype.label) for qtype in registry.all()]
+    return registry.choices()
 
 
 class QuestionStatus(models.TextChoices):
@@ -180,8 +179,6 @@ class Question(BilingualModel):
 
     @property
     def question_type(self):
-        from quizzes.question_types import registry
-
         return registry.get(self.qtype)
 
     @property

@@ -1,28 +1,48 @@
 """The one interface every question type implements, and the registry that finds a type by name.
 
+A type is one self-contained unit (Moodle's question/type/*, Wagtail's blocks). It owns, end to end:
+- its **data**: the shared answer rows it uses (`answer_rows`: choices, accepted answers, numerical answers,
+  matching pairs or ordering items, Moodle's `question_answers` made explicit) and its own settings and data
+  in the question's `options` JSON (`option_fields`: the admin form fields that edit them), validation in the
+  author's language (`validate`), the both-languages check before publishing (`translation_errors`) and what
+  an attempt freezes (`snapshot`, the plain `QuestionDef` as JSON);
+- **start**: the option order an attempt freezes (`start`, Moodle's `start_attempt`);
+- the **formulation** the one renderer shows (`formulation`: the context of its template, limited by the
+  page's `DisplayOptions`), response reading and cleaning (`raw_from_form`, `clean_response`), grading,
+  `classify_response` for item statistics, `summarise`, `correct_response`, `random_guess_score`;
+- its **fingerprint** (what makes two questions the same when importing);
+- its **import and export** in each format: `import_from_<format>` / `export_to_<format>` hooks, which the
+  format modules call and which default to the format's generic reader and writer (Moodle's
+  `question/format.php` → `import_from_xml` in each type).
+
 A type knows *how* a response is graded; it never knows *when* (that is the feedback behaviour's job,
-see `quizzes.behaviours`). Types work on plain `QuestionDef` data, not on database rows, so they are
-tested without a database. Responses are JSON-friendly values (a key, a list of keys, a text, a dict);
-each type documents its own.
+see `quizzes.behaviours`). Types work on plain `QuestionDef` data, not on database rows, so they are tested
+without a database. Responses are JSON-friendly values (a key, a list of keys, a text, a dict).
 
 Adding a type means adding one module to this package (it registers itself with `@registry.register`),
-its template `templates/quizzes/question_types/<name>.html` and its tests.
+its template `templates/quizzes/question_types/<name>.html` and its tests; docs/architecture.md has the
+checklist. The registry is filled once, by `QuizzesConfig.ready()` (`registry.autodiscover()`); a test can
+add a type for its own duration with `registry.register_temporarily(cls)`.
 """
 
 from __future__ import annotations
 
 import importlib
-from abc import ABC, abstractmethod
 import pkgutil
-import threading
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.definitions import LANGUAGES, QuestionDef, Text, is_blank, missing_languages
+from quizzes.answer_matching import normalise
+from quizzes.definitions import LANGUAGES, ROW_KINDS, QuestionDef, Text, is_blank, missing_languages, text_of
+from quizzes.display import DisplayOptions
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
@@ -39,19 +59,87 @@ class UnknownQuestionType(LookupError):
     pass
 
 
+# --- what a type gives the renderer -------------------------------------------------------------------
+@dataclass
+class Option:
+    """A choice, an item or a matching answer as the template shows it."""
+
+    key: str
+    text: str
+    selected: Any = False
+    # Set only when the display options allow it (after a check, in a review, in a preview).
+    is_right: bool | None = None
+    feedback: str = ""
+
+
+@dataclass
+class QuestionView:
+    """The context of a type's template (`q`): texts in one language, options in the frozen order, and only
+    what `display` allows of the key. Built by `QuestionType.formulation`; nothing else reaches templates."""
+
+    qtype: str
+    template: str
+    text: str
+    language: str
+    field_name: str
+    display: DisplayOptions
+    disabled: bool = False
+    options: list[Option] = field(default_factory=list)
+    prompts: list[Option] = field(default_factory=list)
+    value: Any = ""
+    unit: str = ""
+    # The right answer, as a person reads it (only with display.right_answer).
+    correct_summary: str = ""
+    accepted_forms: list[str] = field(default_factory=list)
+    # Anything else a type's own template needs.
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def show_key(self) -> bool:
+        return self.display.right_answer
+
+
+@dataclass
+class ResponseClass:
+    """One way of answering that item statistics count (Moodle's `classify_response`): a choice, a match, …"""
+
+    key: str
+    text: Text
+    is_right: bool
+
+
+def ordered(rows, keys: list[str] | None, key=lambda row: row.key):
+    """Return `rows` in the order of `keys` (a frozen shuffle), or as stored when there is none."""
+    if not keys:
+        return list(rows)
+    position = {k: i for i, k in enumerate(keys)}
+    return sorted(rows, key=lambda row: position.get(key(row), len(position)))
+
+
 class QuestionType(ABC):
     name: ClassVar[str]
     label: ClassVar[Promise]
-    # Which list of the QuestionDef holds this type's answer data.
-    answer_kind: ClassVar[str]
+    # The shared answer rows this type stores its answers in (a `QuestionDef` list name), or None.
+    answer_rows: ClassVar[str | None] = None
     # Longest text a learner may type (short answer, numerical); longer responses are refused.
     MAX_RESPONSE_LENGTH: ClassVar[int] = 500
+    # Graded by a teacher, not by `grade` (an essay): the slot waits in "needs grading".
+    needs_manual_grading: ClassVar[bool] = False
 
     @property
     def template(self) -> str:
         return f"quizzes/question_types/{self.name}.html"
 
+    @property
+    def answer_kind(self) -> str | None:  # the name used before types owned their data
+        return self.answer_rows
+
     # --- authoring -------------------------------------------------------------------------------
+    def option_fields(self) -> dict:
+        """Form fields (name → django.forms.Field) for this type's settings, stored in the question's
+        `options`; the admin question form shows them under the type's label."""
+        return {}
+
     @abstractmethod
     def validate(self, definition: QuestionDef) -> list[ValidationError]:
         """Return the problems that stop this definition from being a usable question."""
@@ -60,9 +148,10 @@ class QuestionType(ABC):
     def translation_errors(self, definition: QuestionDef) -> list[ValidationError]:
         """Return the answer texts missing in a language (checked before publishing)."""
         errors = []
-        for number, row in enumerate(getattr(definition, self.answer_kind), start=1):
-            for field in self.translated_fields(row):
-                for code in missing_languages(getattr(row, field)):
+        rows = getattr(definition, self.answer_rows) if self.answer_rows else []
+        for number, row in enumerate(rows, start=1):
+            for name in self.translated_fields(row):
+                for code in missing_languages(getattr(row, name)):
                     errors.append(
                         ValidationError(
                             _("Answer %(number)d: the %(language)s text is missing."),
@@ -76,7 +165,43 @@ class QuestionType(ABC):
         """The text fields of an answer row that must exist in both languages."""
         return ("text",)
 
+    def fingerprint(self, definition: QuestionDef) -> tuple:
+        """What makes two questions the same question when importing (de-duplication).
+
+        The whole definition as the type sees it: texts (folded: markup, spaces and Arabic spelling
+        variants do not count), general feedback and explanation, points, options, and every answer row
+        with its fractions, feedback, values and tolerances. Names, keys, tags, events and where the
+        importer found the question do not make a question different.
+        """
+        return (definition.qtype, _fold(definition.text), _fold(definition.general_feedback),
+                _fold(definition.explanation), str(definition.points), _frozen(definition.options),
+                tuple(_row_print(row) for kind in ROW_KINDS for row in getattr(definition, kind)))
+
     # --- attempts --------------------------------------------------------------------------------
+    def start(self, definition: QuestionDef, rng, *, shuffle: bool) -> dict:
+        """Return the state an attempt freezes for this question (its option order); `shuffle` is the quiz's
+        "shuffle choices" setting. Moodle's `start_attempt`; `formulation` reads the state back."""
+        return {}
+
+    def formulation(self, definition: QuestionDef, *, language: str, display: DisplayOptions, order: dict | None = None,
+                    response=None, field_name: str = "response", disabled: bool = False) -> QuestionView:
+        """Return what the type's template shows: the question in `language`, its controls in the frozen
+        `order` with `response` filled in, and of the key only what `display` allows."""
+        view = QuestionView(
+            qtype=self.name, template=self.template,
+            text=mark_safe(text_of(definition.text, language)),  # sanitised with nh3 when saved
+            language=language, field_name=field_name, display=display, disabled=disabled or display.readonly,
+            unit=definition.options.get("unit", ""),
+        )
+        self.fill_view(view, definition, order=order or {}, response=response)
+        if display.right_answer:
+            view.correct_summary = self.summarise(definition, self.correct_response(definition), language)
+        return view
+
+    def fill_view(self, view: QuestionView, definition: QuestionDef, *, order: dict, response) -> None:
+        """Fill the type's part of `view` (options, prompts, value); the default shows a typed answer."""
+        view.value = response or ""
+
     @abstractmethod
     def grade(self, definition: QuestionDef, response: Any) -> Fraction:
         """Return the fraction in [0, 1] that `response` earns."""
@@ -96,6 +221,14 @@ class QuestionType(ABC):
         """Return the expected fraction of a learner who guesses at random (None when not meaningful)."""
         return ZERO
 
+    def response_classes(self, definition: QuestionDef) -> list[ResponseClass]:
+        """The ways of answering that item statistics count one by one (none: the type is not counted)."""
+        return []
+
+    def classify_response(self, definition: QuestionDef, response: Any) -> list[str]:
+        """Return the keys of the `response_classes` that `response` hits (empty: no answer)."""
+        return []
+
     def is_answered(self, response: Any) -> bool:
         return response not in (None, "", [], {})
 
@@ -111,14 +244,56 @@ class QuestionType(ABC):
         """
         ...
 
+    def clean_typed_text(self, raw: Any) -> str:
+        """A typed response, stripped and no longer than MAX_RESPONSE_LENGTH."""
+        text = str(raw or "").strip()
+        if len(text) > self.MAX_RESPONSE_LENGTH:
+            raise ValidationError(
+                _("Your answer is too long: at most %(limit)d characters."),
+                code="too_long",
+                params={"limit": self.MAX_RESPONSE_LENGTH},
+            )
+        return text
 
+
+# --- fingerprints ------------------------------------------------------------------------------------
+def _fold(text: Text) -> tuple:
+    from quizzes.sanitize import html_to_text  # sanitize imports nh3 only when it is used
+
+    return tuple(normalise(html_to_text(text.get(code, "") or "")) for code in LANGUAGES)
+
+
+def _frozen(value) -> Any:
+    if isinstance(value, dict):
+        return tuple(sorted((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _row_print(row) -> tuple:
+    from decimal import Decimal
+
+    values = []
+    for name, value in sorted(vars(row).items()):
+        if name in ("key", "answer_key"):
+            continue
+        if isinstance(value, dict):
+            value = _fold(value)
+        elif isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
+        elif isinstance(value, Fraction):
+            value = str(value)
+        values.append((name, value))
+    return (type(row).__name__, tuple(values))
+
+
+# --- the registry ------------------------------------------------------------------------------------
 class Registry:
     """Question types by name (compare Django's `get_hashers_by_algorithm()`)."""
 
     def __init__(self) -> None:
         self._types: dict[str, QuestionType] = {}
-        self._loaded = False
-        self._lock = threading.RLock()
 
     def register(self, cls: type[QuestionType]) -> type[QuestionType]:
         if cls.name in self._types:
@@ -126,21 +301,25 @@ class Registry:
         self._types[cls.name] = cls()
         return cls
 
-    def _load(self) -> None:
-        if self._loaded:
-            return
-        # Threads of one gunicorn worker may ask at once: the others wait until every type is registered.
-        with self._lock:
-            if self._loaded:
-                return
-            package = importlib.import_module("quizzes.question_types")
-            for module in pkgutil.iter_modules(package.__path__):
-                if module.name != "base":
-                    importlib.import_module(f"quizzes.question_types.{module.name}")
-            self._loaded = True
+    def unregister(self, name: str) -> None:
+        self._types.pop(name, None)
+
+    @contextmanager
+    def register_temporarily(self, cls: type[QuestionType]):
+        """Register `cls` for the duration of a `with` block (tests of the engine's contract)."""
+        self.register(cls)
+        try:
+            yield self._types[cls.name]
+        finally:
+            self.unregister(cls.name)
+
+    def autodiscover(self) -> None:
+        """Import every module of this package, so each registers its type (`QuizzesConfig.ready()`)."""
+        package = importlib.import_module("quizzes.question_types")
+        for module in pkgutil.iter_modules(package.__path__):
+            importlib.import_module(f"quizzes.question_types.{module.name}")
 
     def get(self, name: str) -> QuestionType:
-        self._load()
         try:
             return self._types[name]
         except KeyError:
@@ -148,22 +327,24 @@ class Registry:
             raise UnknownQuestionType(f"Unknown question type {name!r}; known types: {known}.") from None
 
     def all(self) -> list[QuestionType]:
-        self._load()
         return list(self._types.values())
 
     def names(self) -> list[str]:
-        return [qtype.name for qtype in self.all()]
+        return list(self._types)
+
+    def choices(self) -> list[tuple[str, Promise]]:
+        return [(qtype.name, qtype.label) for qtype in self._types.values()]
 
 
 registry = Registry()
 
 
 # --- helpers shared by several types -------------------------------------------------------------
-def require_texts(rows, field: str, what) -> list[ValidationError]:
+def require_texts(rows, field_name: str, what) -> list[ValidationError]:
     """Every row needs its text in at least one language."""
     errors = []
     for number, row in enumerate(rows, start=1):
-        if is_blank(getattr(row, field)):
+        if is_blank(getattr(row, field_name)):
             errors.append(
                 ValidationError(
                     _("%(what)s %(number)d has no text."), code="blank", params={"what": what, "number": number}
@@ -173,8 +354,6 @@ def require_texts(rows, field: str, what) -> list[ValidationError]:
 
 
 def text_in(text: Text, language: str) -> str:
-    from quizzes.definitions import text_of
-
     return text_of(text, language)
 
 
@@ -186,4 +365,5 @@ def invalid_response(message=None) -> ValidationError:
     return ValidationError(message or _("This answer does not belong to the question."), code="invalid_response")
 
 
-__all__ = ["LANGUAGES", "ONE", "ZERO", "QuestionType", "clamp", "registry"]
+__all__ = ["LANGUAGES", "ONE", "ZERO", "Option", "QuestionType", "QuestionView", "ResponseClass", "clamp",
+           "ordered", "registry"]

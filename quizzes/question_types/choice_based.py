@@ -8,13 +8,58 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.definitions import QuestionDef
-from quizzes.question_types.base import ZERO, QuestionType, clamp, invalid_response, require_texts, text_in
+from quizzes.question_types.base import (
+    ZERO,
+    Option,
+    QuestionType,
+    ResponseClass,
+    clamp,
+    invalid_response,
+    ordered,
+    require_texts,
+    text_in,
+)
 
 
 class ChoiceQuestionType(QuestionType):
     """A question answered by picking one option (response: the option's key)."""
 
-    answer_kind = "choices"
+    answer_rows = "choices"
+    # Whether the quiz's "shuffle choices" applies (true/false keeps True before False).
+    shuffles = True
+
+    def start(self, definition: QuestionDef, rng, *, shuffle: bool) -> dict:
+        if shuffle and self.shuffles and definition.choices:
+            return {"choices": rng.sample([c.key for c in definition.choices], len(definition.choices))}
+        return {}
+
+    def picked(self, response) -> set:
+        return set(response if isinstance(response, list) else [response])
+
+    def fill_view(self, view, definition: QuestionDef, *, order: dict, response) -> None:
+        picked = self.picked(response)
+        display = view.display
+        for choice in ordered(definition.choices, order.get("choices")):
+            selected = choice.key in picked
+            # Ticks on the learner's own picks with correctness; on every option only with the right answer.
+            shows_right = display.right_answer or (display.correctness and selected)
+            shows_feedback = display.feedback and (selected or display.right_answer)
+            view.options.append(
+                Option(
+                    key=choice.key,
+                    text=text_in(choice.text, view.language),
+                    selected=selected,
+                    is_right=(choice.fraction > 0) if shows_right else None,
+                    feedback=text_in(choice.feedback, view.language) if shows_feedback else "",
+                )
+            )
+
+    def response_classes(self, definition: QuestionDef) -> list[ResponseClass]:
+        return [ResponseClass(choice.key, choice.text, choice.fraction > 0) for choice in definition.choices]
+
+    def classify_response(self, definition: QuestionDef, response) -> list[str]:
+        keys = {choice.key for choice in definition.choices}
+        return [key for key in self.picked(response) if key in keys]
 
     def validate_choices(self, definition: QuestionDef, *, minimum: int = 2) -> list[ValidationError]:
         errors = []

@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes.answer_matching import normalise
 from quizzes.definitions import is_blank
-from quizzes.question_types.base import ZERO, QuestionType, invalid_response, registry, text_in
+from quizzes.question_types.base import (
+    ZERO,
+    Option,
+    QuestionType,
+    invalid_response,
+    ordered,
+    registry,
+    text_in,
+)
 
 
 def same_text(first, second) -> bool:
@@ -22,7 +30,33 @@ def same_text(first, second) -> bool:
 class Matching(QuestionType):
     name = "matching"
     label = _("Matching")
-    answer_kind = "pairs"
+    answer_rows = "pairs"
+
+    def start(self, definition, rng, *, shuffle):
+        order = {"answers": rng.sample([p.answer_key for p in definition.pairs], len(definition.pairs))}
+        if shuffle:
+            prompts = [p.key for p in definition.pairs if not p.is_distractor]
+            order["prompts"] = rng.sample(prompts, len(prompts))
+        return order
+
+    def fill_view(self, view, definition, *, order, response):
+        chosen = response or {}
+        view.prompts = [
+            Option(key=pair.key, text=text_in(pair.prompt, view.language), selected=chosen.get(pair.key) or "")
+            for pair in ordered(self.prompts(definition), order.get("prompts"))
+        ]
+        seen = set()
+        for pair in ordered(definition.pairs, order.get("answers"), key=lambda p: p.answer_key):
+            text = text_in(pair.answer, view.language)
+            if text not in seen:  # prompts sharing an answer show it once
+                seen.add(text)
+                view.options.append(Option(key=pair.answer_key, text=text))
+        if view.display.correctness:
+            for prompt in view.prompts:
+                if prompt.selected:
+                    right = next(p for p in definition.pairs if p.key == prompt.key)
+                    picked = self.answer_for(definition, prompt.selected)
+                    prompt.is_right = picked is not None and (picked is right or same_text(picked.answer, right.answer))
 
     def prompts(self, definition):
         return [pair for pair in definition.pairs if not pair.is_distractor]

@@ -7,11 +7,12 @@ digits and the Arabic decimal separator ٫ work; the question's unit may follow 
 import re
 from decimal import Decimal, InvalidOperation
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.answer_matching import normalise
-from quizzes.question_types.base import ZERO, QuestionType, clamp, registry
+from quizzes.question_types.base import ZERO, QuestionType, clamp, registry, text_in
 
 NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(?:\s*(.*))?$")
 
@@ -36,7 +37,11 @@ def parse_number(text: str, unit: str = "") -> Decimal | None:
 class Numerical(QuestionType):
     name = "numerical"
     label = _("Numerical")
-    answer_kind = "numerical_answers"
+    answer_rows = "numerical_answers"
+
+    def option_fields(self):
+        return {"unit": forms.CharField(label=_("unit"), max_length=40, required=False,
+                                        help_text=_("Typed after the number, such as “km”; leave empty for years."))}
     MAX_RESPONSE_LENGTH = 60
 
     def validate(self, definition):
@@ -89,14 +94,14 @@ class Numerical(QuestionType):
     def summarise(self, definition, response, language):
         return response or ""
 
+    def fill_view(self, view, definition, *, order, response):
+        view.value = response or ""
+        if view.display.feedback and response:
+            answer = self.matching_answer(definition, response)
+            view.extra["feedback"] = text_in(answer.feedback, view.language) if answer else ""
+
     def clean_response(self, definition, raw):
-        text = str(raw or "").strip()
-        if len(text) > self.MAX_RESPONSE_LENGTH:
-            raise ValidationError(
-                _("Your answer is too long: at most %(limit)d characters."),
-                code="too_long",
-                params={"limit": self.MAX_RESPONSE_LENGTH},
-            )
+        text = self.clean_typed_text(raw)
         if text and parse_number(text, definition.options.get("unit", "")) is None:
             raise ValidationError(_("Please type a number, such as 1862."), code="not_a_number")
         return text

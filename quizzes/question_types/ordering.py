@@ -10,14 +10,36 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.question_types.base import ZERO, QuestionType, invalid_response, registry, require_texts, text_in
+from quizzes.question_types.base import (
+    ZERO,
+    Option,
+    QuestionType,
+    invalid_response,
+    ordered,
+    registry,
+    require_texts,
+    text_in,
+)
 
 
 @registry.register
 class Ordering(QuestionType):
     name = "ordering"
     label = _("Ordering")
-    answer_kind = "items"
+    answer_rows = "items"
+
+    def start(self, definition, rng, *, shuffle):
+        # Always shuffled, whatever the quiz says, or the right order would show; never into the right one.
+        keys = [item.key for item in definition.items]
+        shuffled = keys[:]
+        while shuffled == keys and len(set(keys)) > 1:
+            rng.shuffle(shuffled)
+        return {"items": shuffled}
+
+    def fill_view(self, view, definition, *, order, response):
+        current = response or order.get("items")
+        view.options = [Option(key=item.key, text=text_in(item.text, view.language))
+                        for item in ordered(definition.items, current)]
 
     def validate(self, definition):
         errors = []

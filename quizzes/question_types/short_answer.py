@@ -9,14 +9,23 @@ from django.utils.translation import gettext_lazy as _
 
 from quizzes.answer_matching import WILDCARD, matches
 from quizzes.definitions import LANGUAGES, missing_languages
-from quizzes.question_types.base import LANGUAGE_NAMES, ZERO, QuestionType, clamp, registry, require_texts
+from quizzes.question_types.base import LANGUAGE_NAMES, ZERO, QuestionType, clamp, registry, require_texts, text_in
 
 
 @registry.register
 class ShortAnswer(QuestionType):
     name = "short_answer"
     label = _("Short answer")
-    answer_kind = "accepted_answers"
+    answer_rows = "accepted_answers"
+
+    def fill_view(self, view, definition, *, order, response):
+        view.value = response or ""
+        if view.display.right_answer:
+            view.accepted_forms = [form for answer in definition.accepted_answers if answer.fraction == 1
+                                   for form in answer.text.values() if form]
+        if view.display.feedback and response:
+            answer = self.matching_answer(definition, response)
+            view.extra["feedback"] = text_in(answer.feedback, view.language) if answer else ""
 
     def validate(self, definition):
         errors = []
@@ -74,14 +83,7 @@ class ShortAnswer(QuestionType):
         return response or ""
 
     def clean_response(self, definition, raw):
-        text = str(raw or "").strip()
-        if len(text) > self.MAX_RESPONSE_LENGTH:
-            raise ValidationError(
-                _("Your answer is too long: at most %(limit)d characters."),
-                code="too_long",
-                params={"limit": self.MAX_RESPONSE_LENGTH},
-            )
-        return text
+        return self.clean_typed_text(raw)
 
     def correct_answers_for_display(self, definition, language):
         return [a.text.get(language) or next(iter(v for v in a.text.values() if v), "")

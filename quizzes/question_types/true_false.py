@@ -14,6 +14,7 @@ class TrueFalse(ChoiceQuestionType):
 
     name = "true_false"
     label = _("True/false")
+    shuffles = False
 
     def validate(self, definition):
         errors = self.validate_choices(definition)
@@ -26,6 +27,3 @@ class TrueFalse(ChoiceQuestionType):
                 )
             )
         return errors
-
-    def random_guess_score(self, definition):
-        return super().random_guess_score(definition)

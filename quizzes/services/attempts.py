@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from quizzes.models import (
     Quiz,
     StepAction,
 )
+from quizzes.question_types import registry
 
 
 class AttemptRefused(Exception):
@@ -88,24 +89,9 @@ def draw_questions(*, quiz: Quiz, rng: random.Random) -> list[tuple[int, Decimal
     return chosen
 
 
-def shuffled_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: bool) -> dict:
-    """Freeze the order of the options (choices, ordering items, matching prompts and answers)."""
-    order = {}
-    if definition.items:
-        # Ordering questions are always shuffled, or the right order would show; never the right one.
-        keys = [item.key for item in definition.items]
-        shuffled = keys[:]
-        while shuffled == keys and len(set(keys)) > 1:
-            rng.shuffle(shuffled)
-        order["items"] = shuffled
-    if definition.choices and shuffle and definition.qtype != "true_false":
-        order["choices"] = rng.sample([c.key for c in definition.choices], len(definition.choices))
-    if definition.pairs:
-        order["answers"] = rng.sample([p.answer_key for p in definition.pairs], len(definition.pairs))
-        if shuffle:
-            prompts = [p.key for p in definition.pairs if not p.is_distractor]
-            order["prompts"] = rng.sample(prompts, len(prompts))
-    return order
+def frozen_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: bool) -> dict:
+    """Freeze what the question's type decides at start (its option order), Moodle's `start_attempt`."""
+    return registry.get(definition.qtype).start(definition, rng, shuffle=shuffle)
 
 
 @transaction.atomic
@@ -161,7 +147,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
             question_id=question_id,
             points=slot_points,
             snapshot=snapshots.get(question_id) or defs.to_json(definition),
-            order=shuffled_order(definition, rng, shuffle=quiz.shuffle_choices),
+            order=frozen_order(definition, rng, shuffle=quiz.shuffle_choices),
         )
         for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))
     )
@@ -214,12 +200,13 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
     # attempt_submit), so an answer that arrives while the attempt is being graded is refused, never
     # saved after its grade.
     saved = AttemptQuestion.objects.filter(pk=slot.pk, is_locked=False).update(
-        response=response, answered_at=now, answered_in=language)
+        response=response, answered_at=now, answered_in=language, revision=F("revision") + 1)
     if not saved:  # locked since it was read: by a check (in another tab) or by submitting
         if Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).exists():
             raise QuestionLocked(_("This question is locked: it has been checked already."))
         raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
     slot.response, slot.answered_at, slot.answered_in = response, now, language
+    slot.revision += 1
     AttemptStep.objects.create(slot=slot, action=StepAction.SAVE, response=response, created_at=now)
     return slot
 
@@ -240,7 +227,8 @@ def _check(*, attempt, position, raw, now, language, behaviour) -> AttemptQuesti
     slot = _slot(attempt, position, lock=True)
     slot = _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot)
     behaviour.check(slot)
-    slot.save(update_fields=["fraction", "tries", "is_locked"])
+    slot.revision += 1  # under the row lock, so no other write is lost
+    slot.save(update_fields=["fraction", "tries", "is_locked", "revision"])
     AttemptStep.objects.create(slot=slot, action=StepAction.CHECK, response=slot.response, fraction=slot.fraction,
                                created_at=now)
     return slot
@@ -286,7 +274,8 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     # One plain UPDATE per distinct mark (a handful: right, wrong, partly right) instead of bulk_update's
     # CASE over every slot, whose expressions cost more to build than the database takes to run them.
     for fraction, pks in by_fraction.items():
-        AttemptQuestion.objects.filter(pk__in=pks).update(fraction=fraction, is_locked=True)
+        AttemptQuestion.objects.filter(pk__in=pks).update(fraction=fraction, is_locked=True,
+                                                           revision=F("revision") + 1)
     AttemptStep.objects.bulk_create(steps)
     for name, value in finished.items():
         setattr(attempt, name, value)

@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.test.signals import template_rendered
 
-from quizzes import fragments
+from quizzes import rendering
+from quizzes.display import DisplayOptions
 from quizzes.models import Attempt, Behaviour, QuestionsPerPage
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def slot_renders():
     seen = []
 
     def count(sender, template, context, **kwargs):
-        if template.name == fragments.SLOT_TEMPLATE:
+        if template.name == rendering.QUESTION_TEMPLATE:
             seen.append(context.get("slot"))
 
     template_rendered.connect(count)
@@ -106,7 +107,7 @@ def test_the_forms_carry_a_token_that_works_after_logging_in_again(make, learner
     client.force_login(learner_user)  # a new session and a new CSRF secret
     client.get(url("quiz", quiz.pk))
     html = client.get(url("attempt", attempt.pk)).content.decode()
-    assert fragments.CSRF_HOLE not in html
+    assert rendering.CSRF_HOLE not in html
     token = re.search(r'id="q3".*?name="csrfmiddlewaretoken" value="([^"]+)"', html, re.S).group(1)
     response = client.post(url("answer", attempt.pk, 3), {"csrfmiddlewaretoken": token, "q3": "x", "next": "stay"})
     assert response.status_code == 302
@@ -121,19 +122,24 @@ def test_keys_differ_by_learner_state_and_language(make):
     first = service.attempt_start(quiz=quiz, learner=make.learner(), now=timezone.now())
     second = service.attempt_start(quiz=quiz, learner=make.learner(), now=timezone.now())
     a, b = first.slots.get(position=0), second.slots.get(position=0)
-    key = fragments.slot_key(a, attempt=first, language="en", total=7)
-    assert key != fragments.slot_key(b, attempt=second, language="en", total=7)
-    assert key != fragments.slot_key(a, attempt=first, language="ar", total=7)
-    a.response = a.definition.choices[0].key
-    assert key != fragments.slot_key(a, attempt=first, language="en", total=7)
+    hidden = DisplayOptions.hidden()
+    key = rendering.slot_key(a, attempt=first, language="en", total=7, display=hidden)
+    assert key != rendering.slot_key(b, attempt=second, language="en", total=7, display=hidden)
+    assert key != rendering.slot_key(a, attempt=first, language="ar", total=7, display=hidden)
+    service.attempt_save_response(attempt=first, position=0, raw=a.definition.choices[0].key, now=timezone.now())
+    a.refresh_from_db()
+    assert a.revision == 1  # the save's UPDATE bumped it
+    assert key != rendering.slot_key(a, attempt=first, language="en", total=7, display=hidden)
+    assert key != rendering.slot_key(first.slots.get(position=0), attempt=first, language="en", total=7,
+                                     display=DisplayOptions.everything())
 
 
 def test_the_hole_survives_rendering():
     """The CSRF token tag renders the hole as it is, so it can be found and filled."""
     from django.template import Context, Template
 
-    rendered = Template("{% csrf_token %}").render(Context({"csrf_token": fragments.CSRF_HOLE}))
-    assert rendered == f'<input type="hidden" name="csrfmiddlewaretoken" value="{fragments.CSRF_HOLE}">'
+    rendered = Template("{% csrf_token %}").render(Context({"csrf_token": rendering.CSRF_HOLE}))
+    assert rendered == f'<input type="hidden" name="csrfmiddlewaretoken" value="{rendering.CSRF_HOLE}">'
 
 
 def test_nothing_is_cached_while_developing(learner_client, make, slot_renders, settings):
@@ -145,20 +151,34 @@ def test_nothing_is_cached_while_developing(learner_client, make, slot_renders, 
     assert len(slot_renders) == 14
 
 
-def test_the_version_changes_with_the_code_that_renders(tmp_path, settings):
-    """A deploy that changes a template, a catalog or the presentation code changes every key."""
-    import shutil
+def test_every_key_holds_the_release(make, settings):
+    """A deploy is a new release: every key changes, whichever file changed."""
+    from django.utils import timezone
+    from quizzes.services import attempts as service
 
-    base = tmp_path / "site"
-    for part in ("templates/quizzes", "quizzes"):
-        shutil.copytree(settings.BASE_DIR / part, base / part)
-    settings.BASE_DIR = base
-    fragments.renderer_version.cache_clear()
-    try:
-        first = fragments.renderer_version()
-        fragments.renderer_version.cache_clear()
-        path = base / "quizzes" / "presentation.py"
-        path.write_text(path.read_text() + "\n# changed\n")
-        assert fragments.renderer_version() != first
-    finally:
-        fragments.renderer_version.cache_clear()
+    quiz = make.quiz()
+    attempt = service.attempt_start(quiz=quiz, learner=make.learner(), now=timezone.now())
+    slot = attempt.slots.get(position=0)
+    key = rendering.slot_key(slot, attempt=attempt, language="en", total=7, display=DisplayOptions.hidden())
+    settings.RELEASE_VERSION = "next"
+    assert key != rendering.slot_key(slot, attempt=attempt, language="en", total=7, display=DisplayOptions.hidden())
+
+
+def test_the_release_is_named_or_the_commit_or_a_digest_of_every_source(tmp_path, monkeypatch):
+    from config.release import release_version
+
+    site = tmp_path / "site"
+    (site / "quizzes").mkdir(parents=True)
+    (site / "quizzes" / "behaviours.py").write_text("A = 1\n")
+    (site / "templates").mkdir()
+    (site / "templates" / "page.html").write_text("<p>")
+    monkeypatch.delenv("TARIKH_RELEASE", raising=False)
+    first = release_version(site)
+    (site / "quizzes" / "behaviours.py").write_text("A = 2\n")  # no file is left out of the digest
+    assert release_version(site) != first
+    (site / ".git" / "refs" / "heads").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (site / ".git" / "refs" / "heads" / "main").write_text("0123456789abcdef0123\n")
+    assert release_version(site) == "0123456789ab"
+    monkeypatch.setenv("TARIKH_RELEASE", "2026.12")
+    assert release_version(site) == "2026.12"

@@ -1,0 +1,161 @@
+"""The one question renderer: every page that shows a question goes through `question_context` and the
+template `quizzes/question.html` (Moodle's `core_question_renderer::question()`).
+
+The renderer asks the type for the formulation (`QuestionType.formulation`, limited by the page's
+`DisplayOptions`) and the behaviour for the per-question adjustment of those options
+(`adjust_display_options`); the slot's state (right / partly right / wrong / …) comes from `slot.state`.
+So no page can show what its options hide: the attempt page, its fragments and the check, the learner's
+review, the teacher's review, the admin preview and spaced review all render here.
+
+Attempt pages cache each question's HTML. Its key is the release (`settings.RELEASE_VERSION`: a deploy makes
+new keys), the slot's id and `revision` (bumped by every UPDATE that changes the slot: a save, a check,
+grading), the language, the display options and the quiz's layout settings (and when the quiz was last
+changed). So a cached fragment can be missing, never stale; nothing in a key or its HTML is shared between
+learners (the key holds the slot's id). The one per-request value inside a fragment, the CSRF token of the
+answer form, is rendered as a hole and filled on the way out. With DEBUG on (development) nothing is cached,
+so edited templates show at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from history.models import Event
+from quizzes.behaviours import behaviour_for
+from quizzes.definitions import QuestionDef, text_of
+from quizzes.display import DisplayOptions
+from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage
+from quizzes.question_types import registry
+from quizzes.states import SlotState
+
+QUESTION_TEMPLATE = "quizzes/question.html"
+# NUL never comes out of rendering a template (escaping keeps it, but nothing we render contains it).
+CSRF_HOLE = "\x00csrf-token\x00"
+# Long enough for an exam sitting; a fragment's key changes with every answer anyway.
+TIMEOUT_SECONDS = 6 * 3600
+
+
+def other_language(language: str) -> str:
+    return "en" if language == "ar" else "ar"
+
+
+def question_context(definition: QuestionDef, *, display: DisplayOptions, language: str, mode: str,
+                     slot: AttemptQuestion | None = None, field_name: str = "response", anchor: str = "",
+                     disabled: bool = False, **extra) -> dict:
+    """Return the context of `quizzes/question.html` for one question shown with `display`."""
+    qtype = registry.get(definition.qtype)
+    view = qtype.formulation(
+        definition, language=language, display=display, order=slot.order if slot else None,
+        response=slot.response if slot else None, field_name=field_name, disabled=disabled,
+    )
+    response = slot.response if slot else None
+    return {
+        "mode": mode, "slot": slot, "q": view, "display": display, "language": language,
+        "other_language": other_language(language), "anchor": anchor or field_name,
+        "state": slot.state if slot else SlotState.UNANSWERED,
+        "summary": qtype.summarise(definition, response, language) if slot else "",
+        # Both texts were sanitised with nh3 when the question was saved.
+        "general_feedback": mark_safe(text_of(definition.general_feedback, language)) if display.general_feedback else "",
+        "explanation": mark_safe(text_of(definition.explanation, language)) if display.general_feedback else "",
+        **extra,
+    }
+
+
+# --- attempts ------------------------------------------------------------------------------------
+def attempt_display(attempt: Attempt, now) -> DisplayOptions:
+    """The page-level options of an attempt: its review settings once finished, else the attempt's own."""
+    if attempt.is_finished:
+        return DisplayOptions.for_review(attempt.quiz, now)
+    return DisplayOptions.for_attempt(attempt.quiz)
+
+
+def slot_display(slot: AttemptQuestion, *, attempt: Attempt, base: DisplayOptions) -> DisplayOptions:
+    """`base` as the feedback behaviour adjusts it for this question (only while the attempt is going on)."""
+    if attempt.is_finished:
+        return base
+    return behaviour_for(attempt.quiz).adjust_display_options(base, slot)
+
+
+def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base: DisplayOptions,
+                 total: int | None = None, error: str | None = None) -> dict:
+    """The context of one question of an attempt in progress (the attempt page, a check, a language peek)."""
+    total = total if total is not None else attempt.slots.count()
+    quiz = attempt.quiz
+    return question_context(
+        slot.definition, display=slot_display(slot, attempt=attempt, base=base), language=language, mode="attempt",
+        slot=slot, field_name=f"q{slot.position}", disabled=slot.is_locked or attempt.is_finished,
+        attempt=attempt, behaviour=behaviour_for(quiz), error=error,
+        one_per_page=quiz.questions_per_page == QuestionsPerPage.ONE,
+        is_first=slot.position == 0, is_last=slot.position == total - 1,
+        sequential=quiz.navigation == Navigation.SEQUENTIAL,
+    )
+
+
+def slot_key(slot: AttemptQuestion, *, attempt: Attempt, language: str, total: int, display: DisplayOptions) -> str:
+    """Return the cache key of a slot's HTML: the release, the slot's revision and the page's settings."""
+    quiz = attempt.quiz
+    parts = (
+        settings.RELEASE_VERSION, language, display.cache_key, attempt.pk, attempt.state, total,
+        quiz.pk, quiz.updated_at.isoformat() if quiz.updated_at else "", quiz.behaviour, quiz.questions_per_page,
+        quiz.navigation, slot.pk, slot.revision,
+    )
+    return "question-html:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, language: str, total: int,
+                 now) -> list[SafeString]:
+    """Return the HTML of `slots` for the attempt page, from the cache where it holds them."""
+    base = attempt_display(attempt, now)
+    displays = [slot_display(slot, attempt=attempt, base=base) for slot in slots]
+    keys = [slot_key(slot, attempt=attempt, language=language, total=total, display=display)
+            for slot, display in zip(slots, displays)]
+    # With DEBUG (development), templates change without a restart: render every time.
+    found = {} if settings.DEBUG else cache.get_many(keys)
+    missing = {key: slot for key, slot in zip(keys, slots) if key not in found}
+    deferred = [slot for slot in missing.values() if "snapshot" in slot.get_deferred_fields()]
+    if deferred:  # listed without_snapshots(): one query for the snapshots of the questions to render
+        snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in deferred])
+                         .values_list("pk", "snapshot"))
+        for slot in deferred:
+            slot.snapshot = snapshots[slot.pk]
+    rendered = {
+        key: str(render_to_string(QUESTION_TEMPLATE, {
+            **slot_context(slot, attempt=attempt, language=language, base=base, total=total),
+            "csrf_token": CSRF_HOLE,
+        }))
+        for key, slot in missing.items()
+    }
+    if rendered and not settings.DEBUG:
+        cache.set_many(rendered, TIMEOUT_SECONDS)
+    found.update(rendered)
+    token = get_token(request)
+    return [mark_safe(found[key].replace(CSRF_HOLE, token)) for key in keys]
+
+
+def render_review(slots, *, display: DisplayOptions, language: str, teacher: bool = False) -> list[SafeString]:
+    """The HTML of a finished attempt's questions for the learner's review (`display` from the quiz's review
+    settings) or the teacher's (`DisplayOptions.everything()`); event links only where feedback shows."""
+    slots = list(slots)
+    slugs = {slug for slot in slots for slug in slot.definition.events}
+    events = {e.slug: e for e in Event.objects.published().filter(slug__in=slugs)} if display.general_feedback else {}
+    return [
+        render_to_string(QUESTION_TEMPLATE, question_context(
+            slot.definition, display=display, language=language, mode="review", slot=slot,
+            field_name=f"q{slot.position}", disabled=True, teacher=teacher,
+            events=[events[s] for s in slot.definition.events if s in events],
+        ))
+        for slot in slots
+    ]
+
+
+def render_preview(definition: QuestionDef, *, language: str, heading: str) -> SafeString:
+    """An author's preview: the question as a learner sees it, with every part of the key."""
+    return render_to_string(QUESTION_TEMPLATE, question_context(
+        definition, display=DisplayOptions.everything(), language=language, mode="preview",
+        field_name=f"preview-{language}", disabled=True, heading=heading))

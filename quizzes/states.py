@@ -1,0 +1,58 @@
+"""The states a question of an attempt (a slot) can be in, decided once from its fraction.
+
+Moodle's `question_state::graded_state_for_fraction()`: templates never compare fractions themselves; they
+read `slot.state` (and its label and CSS class), so "right", "partly right" and "wrong" mean the same on
+every page.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SlotState(models.TextChoices):
+    UNANSWERED = "unanswered", _("not answered")
+    ANSWERED = "answered", _("answered")  # saved, not graded yet (deferred feedback, before submitting)
+    NEEDS_GRADING = "needs_grading", _("needs grading")
+    RIGHT = "right", _("right")
+    PARTIAL = "partial", _("partly right")
+    WRONG = "wrong", _("wrong")
+
+    @property
+    def css_class(self) -> str:
+        return {"right": "right", "partial": "partial", "wrong": "wrong"}.get(self.value, "neutral")
+
+    @property
+    def is_graded(self) -> bool:
+        return self in (SlotState.RIGHT, SlotState.PARTIAL, SlotState.WRONG)
+
+    @property
+    def feedback_heading(self):
+        """What the feedback box says first after a check."""
+        return {
+            SlotState.RIGHT: _("Right!"),
+            SlotState.PARTIAL: _("Partly right."),
+            SlotState.WRONG: _("Not right."),
+        }.get(self, "")
+
+
+def graded_state_for_fraction(fraction: Fraction | Decimal | float) -> SlotState:
+    """Return right (1), partly right (between 0 and 1) or wrong (0 or less) for a graded fraction."""
+    if fraction >= 1:
+        return SlotState.RIGHT
+    if fraction > 0:
+        return SlotState.PARTIAL
+    return SlotState.WRONG
+
+
+def state_of(*, fraction, answered: bool, needs_grading: bool = False) -> SlotState:
+    """Return the state of a slot from its fraction (None until graded) and whether it was answered."""
+    if fraction is not None:
+        return graded_state_for_fraction(fraction)
+    if needs_grading:
+        return SlotState.NEEDS_GRADING
+    return SlotState.ANSWERED if answered else SlotState.UNANSWERED
