@@ -47,16 +47,31 @@ class ReviewCard(models.Model):
 
 
 class ReviewProgress(models.Model):
-    """Up to which answered slot a learner's cards are current (cards catch up from there)."""
+    """A learner's review bookkeeping; syncing their cards locks this row, so two syncs never interleave."""
 
     learner = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="review_progress", verbose_name=_("learner")
     )
-    last_slot_id = models.BigIntegerField(_("last answer reviewed"), default=0)
 
     class Meta:
         verbose_name = _("review progress")
         verbose_name_plural = _("review progress")
 
     def __str__(self) -> str:
-        return f"{self.learner} · {self.last_slot_id}"
+        return str(self.learner)
+
+
+class SyncedAttempt(models.Model):
+    """A finished attempt whose answers are in its learner's review cards (see progress.services)."""
+
+    attempt = models.OneToOneField(
+        "quizzes.Attempt", on_delete=models.CASCADE, primary_key=True, related_name="review_sync",
+        verbose_name=_("attempt"),
+    )
+
+    class Meta:
+        verbose_name = _("attempt in the review cards")
+        verbose_name_plural = _("attempts in the review cards")
+
+    def __str__(self) -> str:
+        return str(self.attempt_id)

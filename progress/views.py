@@ -18,18 +18,20 @@ class DashboardView(LoginRequiredMixin, View):
         now = timezone.now()
         learner = request.user
         services.review_cards_sync(learner=learner, now=now)
-        history = services.grade_history(learner)
-        events, topics = services.mastery_by_event_and_topic(learner)
-        labels = [formats.date_format(timezone.localtime(finished), "SHORT_DATE_FORMAT") for finished, *_ in history]
-        chart = charts.line_chart([float(p) for _f, p, *_ in history[-30:]], labels[-30:], rtl=get_language_bidi())
+        history = services.grade_history(learner, now)
+        charted = [row for row in history if row.on_chart][-30:]
+        quizzes = {row.attempt.quiz_id: row.attempt.quiz for row in history}  # read once, for what may show
+        events, topics = services.mastery_by_event_and_topic(learner, now=now, quizzes=quizzes)
+        labels = [formats.date_format(timezone.localtime(row.finished_at), "SHORT_DATE_FORMAT") for row in charted]
+        chart = charts.line_chart([float(row.percent) for row in charted], labels, rtl=get_language_bidi())
         return render(request, "progress/dashboard.html", {
             "history": list(reversed(history)),
             "chart": chart,
-            "chart_rows": list(zip(labels[-30:], [row for row in history[-30:]])),
+            "chart_rows": list(zip(labels, charted)),
             "topics": charts.bar_rows(topics),
             "events": charts.bar_rows(events),
             "weakest": services.weakest_events(events),
-            "due": services.due_cards(learner, now).count(),
+            "due": len(services.reviewable_question_ids(learner, now, quizzes=quizzes)),
             "cards": learner.review_cards.count(),
             "streak": services.streak_days(learner, now.date()),
         })

@@ -52,7 +52,7 @@ def test_mastery_per_event_and_topic_from_real_answers(make, learner_user, linke
     quiz, puebla, veracruz = linked_quiz
     finish(make, learner_user, quiz, right={0, 1, 2}, now=NOW - datetime.timedelta(days=1))
     finish(make, learner_user, quiz, right={0}, now=NOW)
-    events, topics = services.mastery_by_event_and_topic(learner_user)
+    events, topics = services.mastery_by_event_and_topic(learner_user, now=NOW)
     by_slug = {m.key: m for m in events}
     # Puebla, newest first (within an attempt, the later question first): 0, 1 (today), then 1, 1
     # (yesterday), weighed 1, .8, .64, .512 → (0 + .8 + .64 + .512) / 2.952
@@ -65,7 +65,7 @@ def test_mastery_per_event_and_topic_from_real_answers(make, learner_user, linke
 
 
 def test_review_cards_follow_answers_and_come_due(make, learner_user):
-    quiz = make.quiz(questions=2)
+    quiz = make.quiz(questions=2, review_right_answers="immediately")
     finish(make, learner_user, quiz, right={0}, now=NOW)
     assert services.review_cards_sync(learner=learner_user, now=NOW) == 2
     assert services.review_cards_sync(learner=learner_user, now=NOW) == 0  # nothing new
@@ -80,7 +80,7 @@ def test_review_cards_follow_answers_and_come_due(make, learner_user):
 
 
 def test_review_session_serves_due_cards_with_immediate_feedback(make, learner_user):
-    quiz = make.quiz(questions=3)
+    quiz = make.quiz(questions=3, review_right_answers="immediately")
     finish(make, learner_user, quiz, right=set(), now=NOW)
     later = NOW + datetime.timedelta(days=2)
     attempt = services.review_session_start(learner=learner_user, now=later)
@@ -135,7 +135,7 @@ def test_dashboard_in_arabic_is_rtl_and_the_chart_runs_right_to_left(client, mak
 
 
 def test_dashboard_queries_are_bounded(client, make, learner_user, django_assert_max_num_queries):
-    quiz = make.quiz(questions=5)
+    quiz = make.quiz(questions=5, review_right_answers="immediately")  # cards due: the review stat's queries run
     for day in range(6):
         finish(make, learner_user, quiz, right={0, 1}, now=NOW - datetime.timedelta(days=day))
     client.force_login(learner_user)
