@@ -31,9 +31,9 @@ Beyond Moodle
 -------------
 - Language split: F and D per question over the attempts answered in each language (the slot's `answered_in`,
   else the attempt's language).
-- Choice counts, for single choice, true/false and multiple response: how many learners picked each choice (read
-  from the responses: a key, or a list of keys, matched to the snapshot's choices; keys the latest snapshot does
-  not know are not counted), among all, the strong half and the weak half. Strong means a total score (%) above
+- Choice counts, for every type that classifies its responses (`QuestionType.classify_response`; the choice
+  types count the choices picked): how many learners' responses fell in each class (classes the latest snapshot
+  does not know are not counted), among all, the strong half and the weak half. Strong means a total score (%) above
   the median of all attempts in the report, weak below it; attempts exactly at the median belong to neither half.
 
 Flags in plain words (thresholds; Moodle's guidance in brackets)
@@ -84,8 +84,6 @@ FEW_ATTEMPTS = 30
 
 # Sums of squares below this count as zero: identical marks leave float dust, not spread.
 EPSILON = 1e-9
-
-CHOICE_TYPES = {"single_choice", "true_false", "multiple_response"}
 
 FLAG_MESSAGES = {
     "few_answers": _("too few answers to judge yet"),
@@ -409,18 +407,23 @@ class _Question:
         self.position_sum = 0
 
 
+def counts_by_answer(qtype: str) -> bool:
+    """Whether a question type sorts responses into classes that the report counts one by one."""
+    try:
+        return registry.get(qtype).classifies_responses
+    except UnknownQuestionType:
+        return False
+
+
 def _choice_counts(definition: defs.QuestionDef, attempts: list[int], responses: list, halves: list[int]
                    ) -> list[ChoiceCount]:
-    """Count the picks of each choice; a response naming no known choice counts as no answer."""
-    rows = {choice.key: ChoiceCount(choice.key, choice.text, choice.fraction > 0) for choice in definition.choices}
+    """Count the responses in each of the type's response classes (`classify_response`: for choice types, the
+    choices picked); a response hitting no class the latest snapshot knows counts as no answer."""
+    qtype = registry.get(definition.qtype)
+    rows = {c.key: ChoiceCount(c.key, c.text, c.is_right) for c in qtype.response_classes(definition)}
     blank = ChoiceCount("", {}, False)
     for attempt, response in zip(attempts, responses):
-        if isinstance(response, str):
-            picked = [rows[response]] if response in rows else []
-        elif isinstance(response, list):
-            picked = [rows[key] for key in set(response) if key in rows]
-        else:
-            picked = []
+        picked = [rows[key] for key in qtype.classify_response(definition, response) if key in rows]
         half = halves[attempt]
         for row in picked or (blank,):
             row.total += 1
@@ -455,6 +458,7 @@ def compute(rows: Iterable[tuple], snapshots: dict[int, dict], *, all_attempts: 
     learners: set = set()
     questions: dict[int, _Question] = {}
     qtypes = {pk: snapshot.get("qtype", "") for pk, snapshot in snapshots.items()}
+    counted = {pk for pk, qtype in qtypes.items() if counts_by_answer(qtype)}
     generated = 0
 
     for attempt_id, learner_id, attempt_language, question_id, position, fraction, points, answered_in, response \
@@ -481,7 +485,7 @@ def compute(rows: Iterable[tuple], snapshots: dict[int, dict], *, all_attempts: 
         question.marks.append(mark)
         question.languages.append(answered_in or attempt_language)
         question.position_sum += position
-        if qtypes.get(question_id) in CHOICE_TYPES:
+        if question_id in counted:
             if json_responses:
                 response = None if response is None else json.loads(response)
             question.responses.append(response)
@@ -521,7 +525,7 @@ def compute(rows: Iterable[tuple], snapshots: dict[int, dict], *, all_attempts: 
         item.language_gap = language_gap(item.languages)
         if item.language_gap:
             item.flags.append("language_gap")
-        if definition is not None and qtype in CHOICE_TYPES:
+        if definition is not None and question_id in counted:
             item.choices = _choice_counts(definition, question.attempts, question.responses, halves)
         items.append(item)
     items.sort(key=lambda item: (item.mean_position, item.question_id))

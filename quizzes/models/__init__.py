@@ -10,6 +10,7 @@ from quizzes.models.attempt import (
 )
 from quizzes.models.bank import QuestionBank, Tag
 from quizzes.models.question import (
+    ANSWER_ROW_MODELS,
     AcceptedAnswer,
     Choice,
     Difficulty,
@@ -31,6 +32,7 @@ from quizzes.models.quiz import (
 )
 
 __all__ = [
+    "ANSWER_ROW_MODELS",
     "DEADLINE_GRACE",
     "Attempt",
     "AttemptQuestion",

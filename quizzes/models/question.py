@@ -200,33 +200,7 @@ class Question(BilingualModel):
             points=self.default_points,
             options=dict(self.options or {}),
             difficulty=self.difficulty,
-            choices=[
-                defs.ChoiceDef(
-                    text=translated(c, "text"), fraction=stored_fraction(c.fraction), feedback=translated(c, "feedback"), key=c.key
-                )
-                for c in self.choices.all()
-            ],
-            accepted_answers=[
-                defs.AcceptedAnswerDef(
-                    text=translated(a, "text"), fraction=stored_fraction(a.fraction), feedback=translated(a, "feedback"),
-                    key=a.key,
-                )
-                for a in self.accepted_answers.all()
-            ],
-            numerical_answers=[
-                defs.NumericalAnswerDef(
-                    value=n.value, tolerance=n.tolerance, fraction=stored_fraction(n.fraction),
-                    feedback=translated(n, "feedback"), key=n.key,
-                )
-                for n in self.numerical_answers.all()
-            ],
-            pairs=[
-                defs.MatchingPairDef(
-                    prompt=translated(p, "prompt"), answer=translated(p, "answer"), key=p.key, answer_key=p.answer_key
-                )
-                for p in self.pairs.all()
-            ],
-            items=[defs.OrderingItemDef(text=translated(i, "text"), key=i.key) for i in self.items.all()],
+            **{kind: [row.to_definition() for row in getattr(self, kind).all()] for kind in defs.ROW_KINDS},
             tags=[tag.name for tag in self.tags.all()],
             events=[event.slug for event in self.events.all()],
         )
@@ -253,7 +227,19 @@ def translated(obj, field: str) -> defs.Text:
 FRACTION_VALIDATORS = [MinValueValidator(Decimal(-1)), MaxValueValidator(Decimal(1))]
 
 
+def decimal_of(fraction: Fraction) -> Decimal:
+    """A fraction as stored (7 decimals): a third is 0.3333333, read back as a third by `stored_fraction`."""
+    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.0000001"))
+
+
+def text_fields(name: str, text: defs.Text) -> dict[str, str]:
+    return {f"{name}_{code}": (text.get(code) or "") for code in LANGUAGE_CODES}
+
+
 class AnswerRow(models.Model):
+    """A shared answer row (Moodle's `question_answers`, one table per shape); a type names the shape it uses
+    (`QuestionType.answer_rows`). Each shape converts itself to and from its plain `defs` row."""
+
     question = models.ForeignKey(Question, on_delete=models.CASCADE, verbose_name=_("question"))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     key = models.CharField(max_length=16, default=new_key, editable=False)
@@ -261,6 +247,13 @@ class AnswerRow(models.Model):
     class Meta:
         abstract = True
         ordering = ["position", "pk"]
+
+    def to_definition(self):
+        raise NotImplementedError
+
+    @classmethod
+    def from_definition(cls, *, question, position: int, row):
+        raise NotImplementedError
 
 
 class GradedAnswerRow(AnswerRow):
@@ -294,6 +287,15 @@ class Choice(GradedAnswerRow):
     def __str__(self) -> str:
         return self.text
 
+    def to_definition(self) -> defs.ChoiceDef:
+        return defs.ChoiceDef(text=translated(self, "text"), fraction=stored_fraction(self.fraction),
+                              feedback=translated(self, "feedback"), key=self.key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, fraction=decimal_of(row.fraction),
+                   **text_fields("text", row.text), **text_fields("feedback", row.feedback))
+
 
 class AcceptedAnswer(GradedAnswerRow):
     """An accepted short answer in Arabic, English or both; `*` is a wildcard."""
@@ -307,6 +309,15 @@ class AcceptedAnswer(GradedAnswerRow):
 
     def __str__(self) -> str:
         return self.text
+
+    def to_definition(self) -> defs.AcceptedAnswerDef:
+        return defs.AcceptedAnswerDef(text=translated(self, "text"), fraction=stored_fraction(self.fraction),
+                                      feedback=translated(self, "feedback"), key=self.key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, fraction=decimal_of(row.fraction),
+                   **text_fields("text", row.text), **text_fields("feedback", row.feedback))
 
 
 class NumericalAnswer(GradedAnswerRow):
@@ -324,6 +335,16 @@ class NumericalAnswer(GradedAnswerRow):
     def __str__(self) -> str:
         return f"{self.value} ± {self.tolerance}"
 
+    def to_definition(self) -> defs.NumericalAnswerDef:
+        return defs.NumericalAnswerDef(value=self.value, tolerance=self.tolerance,
+                                       fraction=stored_fraction(self.fraction),
+                                       feedback=translated(self, "feedback"), key=self.key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, value=row.value, tolerance=row.tolerance,
+                   fraction=decimal_of(row.fraction), **text_fields("feedback", row.feedback))
+
 
 class MatchingPair(AnswerRow):
     """A prompt and its answer; leave the prompt empty to add a distractor answer."""
@@ -340,6 +361,15 @@ class MatchingPair(AnswerRow):
     def __str__(self) -> str:
         return f"{self.prompt} → {self.answer}"
 
+    def to_definition(self) -> defs.MatchingPairDef:
+        return defs.MatchingPairDef(prompt=translated(self, "prompt"), answer=translated(self, "answer"),
+                                    key=self.key, answer_key=self.answer_key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, **text_fields("prompt", row.prompt),
+                   **text_fields("answer", row.answer))
+
 
 class OrderingItem(AnswerRow):
     """An item of an ordering question; the position is its place in the right order."""
@@ -354,3 +384,19 @@ class OrderingItem(AnswerRow):
     def __str__(self) -> str:
         return self.text
 
+    def to_definition(self) -> defs.OrderingItemDef:
+        return defs.OrderingItemDef(text=translated(self, "text"), key=self.key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, **text_fields("text", row.text))
+
+
+# The shared answer rows by shape (`defs.ROW_KINDS`): what saving and reading a definition walk through.
+ANSWER_ROW_MODELS = {
+    "choices": Choice,
+    "accepted_answers": AcceptedAnswer,
+    "numerical_answers": NumericalAnswer,
+    "pairs": MatchingPair,
+    "items": OrderingItem,
+}

@@ -32,6 +32,7 @@ import pkgutil
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
@@ -174,7 +175,7 @@ class QuestionType(ABC):
         importer found the question do not make a question different.
         """
         return (definition.qtype, _fold(definition.text), _fold(definition.general_feedback),
-                _fold(definition.explanation), str(definition.points), _frozen(definition.options),
+                _fold(definition.explanation), _number(definition.points), _frozen(definition.options),
                 tuple(_row_print(row) for kind in ROW_KINDS for row in getattr(definition, kind)))
 
     # --- attempts --------------------------------------------------------------------------------
@@ -221,8 +222,11 @@ class QuestionType(ABC):
         """Return the expected fraction of a learner who guesses at random (None when not meaningful)."""
         return ZERO
 
+    # Whether `response_classes`/`classify_response` sort responses for item statistics.
+    classifies_responses: ClassVar[bool] = False
+
     def response_classes(self, definition: QuestionDef) -> list[ResponseClass]:
-        """The ways of answering that item statistics count one by one (none: the type is not counted)."""
+        """The ways of answering that item statistics count one by one (with `classifies_responses`)."""
         return []
 
     def classify_response(self, definition: QuestionDef, response: Any) -> list[str]:
@@ -271,9 +275,11 @@ def _frozen(value) -> Any:
     return value
 
 
-def _row_print(row) -> tuple:
-    from decimal import Decimal
+def _number(value) -> str:
+    return format(Decimal(value).normalize(), "f")
 
+
+def _row_print(row) -> tuple:
     values = []
     for name, value in sorted(vars(row).items()):
         if name in ("key", "answer_key"):
@@ -281,9 +287,9 @@ def _row_print(row) -> tuple:
         if isinstance(value, dict):
             value = _fold(value)
         elif isinstance(value, Decimal):
-            value = format(value.normalize(), "f")
+            value = _number(value)
         elif isinstance(value, Fraction):
-            value = str(value)
+            value = str(value.limit_denominator(1000))  # as stored: 7 decimals read back as the fraction meant
         values.append((name, value))
     return (type(row).__name__, tuple(values))
 

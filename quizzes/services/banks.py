@@ -10,15 +10,10 @@ from django.utils.translation import gettext as _
 
 from history.models import Event
 from quizzes import definitions as defs
-from quizzes.answer_matching import normalise
 from quizzes.formats import get_format
 from quizzes.formats.base import MAX_IMPORT_BYTES, FormatError, ParseResult, Problem
 from quizzes.models import (
-    AcceptedAnswer,
-    Choice,
-    MatchingPair,
-    NumericalAnswer,
-    OrderingItem,
+    ANSWER_ROW_MODELS,
     Question,
     QuestionBank,
     QuestionStatus,
@@ -30,10 +25,6 @@ from quizzes.sanitize import clean_html
 
 def _fields(name: str, text: defs.Text) -> dict[str, str]:
     return {f"{name}_{code}": (text.get(code) or "") for code in defs.LANGUAGES}
-
-
-def _decimal(fraction) -> Decimal:
-    return (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.0000001"))
 
 
 @transaction.atomic
@@ -54,30 +45,12 @@ def question_create_from_definition(
         options=definition.options,
         created_by=user,
     )
-    rows = []
-    for position, choice in enumerate(definition.choices):
-        rows.append(Choice(question=question, position=position, fraction=_decimal(choice.fraction),
-                           **_fields("text", choice.text), **_fields("feedback", choice.feedback)))
-    Choice.objects.bulk_create(rows)
-    AcceptedAnswer.objects.bulk_create(
-        AcceptedAnswer(question=question, position=position, fraction=_decimal(answer.fraction),
-                       **_fields("text", answer.text), **_fields("feedback", answer.feedback))
-        for position, answer in enumerate(definition.accepted_answers)
-    )
-    NumericalAnswer.objects.bulk_create(
-        NumericalAnswer(question=question, position=position, value=answer.value, tolerance=answer.tolerance,
-                        fraction=_decimal(answer.fraction), **_fields("feedback", answer.feedback))
-        for position, answer in enumerate(definition.numerical_answers)
-    )
-    MatchingPair.objects.bulk_create(
-        MatchingPair(question=question, position=position, **_fields("prompt", pair.prompt),
-                     **_fields("answer", pair.answer))
-        for position, pair in enumerate(definition.pairs)
-    )
-    OrderingItem.objects.bulk_create(
-        OrderingItem(question=question, position=position, **_fields("text", item.text))
-        for position, item in enumerate(definition.items)
-    )
+    for kind in defs.ROW_KINDS:
+        rows = getattr(definition, kind)
+        if rows:
+            model = ANSWER_ROW_MODELS[kind]
+            model.objects.bulk_create(model.from_definition(question=question, position=position, row=row)
+                                      for position, row in enumerate(rows))
     if definition.tags:
         question.tags.set(tags_get_or_create(names=definition.tags))
     if definition.events:
@@ -138,23 +111,8 @@ class ImportReport:
 
 
 def _fingerprint(definition: defs.QuestionDef) -> tuple:
-    """Questions count as the same when their type, folded texts and answers agree (import de-duplication)."""
-    def fold(text: defs.Text) -> tuple:
-        return tuple(normalise(clean_text(text.get(code, "") or "")) for code in defs.LANGUAGES)
-
-    answers = tuple(
-        (fold(getattr(row, "text", None) or getattr(row, "answer", None) or {}), str(getattr(row, "fraction", "")),
-         format(row.value.normalize(), "f") if hasattr(row, "value") else "")
-        for row in [*definition.choices, *definition.accepted_answers, *definition.numerical_answers,
-                    *definition.pairs, *definition.items]
-    )
-    return (definition.qtype, fold(definition.text), answers)
-
-
-def clean_text(html: str) -> str:
-    from quizzes.sanitize import html_to_text
-
-    return html_to_text(html)
+    """Questions count as the same when their type says so: the whole definition as it sees it."""
+    return registry.get(definition.qtype).fingerprint(definition)
 
 
 def decode_upload(data: bytes) -> str:
