@@ -27,6 +27,7 @@ class ChoiceQuestionType(QuestionType):
     answer_rows = "choices"
     # Whether the quiz's "shuffle choices" applies (true/false keeps True before False).
     shuffles = True
+    classifies_responses = True
 
     def start(self, definition: QuestionDef, rng, *, shuffle: bool) -> dict:
         if shuffle and self.shuffles and definition.choices:
