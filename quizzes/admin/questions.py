@@ -3,6 +3,7 @@
 from decimal import Decimal
 from fractions import Fraction
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
@@ -129,6 +130,7 @@ class OrderingItemInline(AnswerInline):
     extra = 3
 
 
+# The inline of each shared answer-row shape (`QuestionType.answer_rows`).
 INLINES_BY_KIND = {
     "choices": ChoiceInline,
     "accepted_answers": AcceptedAnswerInline,
@@ -136,6 +138,52 @@ INLINES_BY_KIND = {
     "pairs": MatchingPairInline,
     "items": OrderingItemInline,
 }
+
+
+class TypeOptionsForm(forms.ModelForm):
+    """The question form with the type's own settings (`QuestionType.option_fields`), stored in `options`.
+
+    The admin adds the fields of the question's type to this form (`QuestionAdmin.get_form`); `clean` puts
+    their values into `instance.options` before the answer rows are validated, and validates a type that
+    has no answer rows here, with the type's own rules, in the author's language.
+    """
+
+    qtype_name = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.option_names():
+            if name in (self.instance.options or {}):
+                self.initial.setdefault(name, self.instance.options[name])
+
+    def question_type(self):
+        try:
+            return registry.get(self.qtype_name or self.instance.qtype or self.data.get("qtype", ""))
+        except LookupError:
+            return None
+
+    def option_names(self) -> list[str]:
+        qtype = self.question_type()
+        return list(qtype.option_fields()) if qtype else []
+
+    def clean(self):
+        cleaned = super().clean()
+        qtype = self.question_type()
+        if qtype is None:
+            return cleaned
+        options = dict(self.instance.options or {})
+        for name in self.option_names():
+            if name in cleaned:
+                options[name] = cleaned[name]
+        self.instance.options = options
+        if qtype.answer_rows is None and not self.errors:
+            definition = defs.QuestionDef(qtype=qtype.name, text={}, options=options)
+            errors = qtype.validate(definition)
+            if cleaned.get("status") == QuestionStatus.PUBLISHED:
+                errors += qtype.translation_errors(definition)
+            if errors:
+                raise ValidationError(errors)
+        return cleaned
 
 
 class QuestionTypeFilter(admin.SimpleListFilter):
@@ -187,18 +235,37 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
     def get_readonly_fields(self, request, obj=None):
         return ["qtype"] if obj else []
 
+    def _question_type(self, request, obj=None):
+        name = obj.qtype if obj else (request.POST.get("qtype") or request.GET.get("qtype"))
+        try:
+            return registry.get(name)
+        except LookupError:
+            return None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        qtype = self._question_type(request, obj)
+        fields = qtype.option_fields() if qtype else {}
+        base = type("QuestionForm", (TypeOptionsForm,), {**fields, "qtype_name": qtype.name if qtype else ""})
+        kwargs["form"] = base
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        qtype = self._question_type(request, obj)
+        if qtype and qtype.option_fields():
+            fieldsets.insert(1, (qtype.label, {"fields": list(qtype.option_fields())}))
+        return fieldsets
+
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
         initial.setdefault("qtype", request.GET.get("qtype", ""))
         return initial
 
     def get_inline_instances(self, request, obj=None):
-        qtype_name = obj.qtype if obj else (request.POST.get("qtype") or request.GET.get("qtype"))
-        try:
-            kind = registry.get(qtype_name).answer_kind
-        except LookupError:
+        qtype = self._question_type(request, obj)
+        if qtype is None or qtype.answer_rows is None:
             return []
-        return [INLINES_BY_KIND[kind](self.model, self.admin_site)]
+        return [INLINES_BY_KIND[qtype.answer_rows](self.model, self.admin_site)]
 
     def add_view(self, request, form_url="", extra_context=None):
         if request.method == "GET" and request.GET.get("qtype") not in registry.names():

@@ -1,0 +1,111 @@
+"""One set of display options decides what every page shows: keys, marks and grades appear only where the
+quiz's review settings and the feedback behaviour allow them."""
+
+import re
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from quizzes.display import DisplayOptions
+from quizzes.models import Attempt, Behaviour, QuestionsPerPage, ReviewTiming
+from quizzes.services import attempts as service
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args, lang="en"):
+    with translation.override(lang):
+        return reverse(f"quizzes:{name}", args=args)
+
+
+def finish_right(learner, quiz):
+    attempt = service.attempt_start(quiz=quiz, learner=learner, now=timezone.now())
+    for slot in attempt.slots.all():
+        service.attempt_save_response(attempt=attempt, position=slot.position,
+                                      raw=slot.question_type.correct_response(slot.definition), now=timezone.now())
+    return service.attempt_submit(attempt=attempt, now=timezone.now())
+
+
+@pytest.mark.parametrize("timing", [ReviewTiming.NEVER, ReviewTiming.AFTER_CLOSE])
+def test_the_quiz_list_and_quiz_page_print_no_grade_the_review_hides(client, make, timing):
+    learner = make.learner()
+    quiz = make.quiz(questions=2, review_score=timing, attempts_allowed=3)
+    assert finish_right(learner, quiz).percent == 100
+    client.force_login(learner)
+    for lang in ("en", "ar"):
+        for page in (client.get(url("list", lang=lang)), client.get(url("quiz", quiz.pk, lang=lang))):
+            text = re.sub(r"<[^>]+>", " ", page.content.decode().split("<main", 1)[1])
+            assert "100" not in text  # neither the attempt's percent nor the quiz grade
+
+
+def test_the_grade_shows_once_the_review_allows_it(client, make):
+    learner = make.learner()
+    quiz = make.quiz(questions=2, review_score=ReviewTiming.AFTER_CLOSE,
+                     closes_at=timezone.now() + timezone.timedelta(days=1))
+    finish_right(learner, quiz)
+    client.force_login(learner)
+    assert "grade: 100" not in client.get(url("list")).content.decode()
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=2)):
+        assert "Your grade for this quiz: 100" in client.get(url("quiz", quiz.pk)).content.decode()
+
+
+def test_a_wrong_first_check_shows_whether_it_was_right_but_not_the_key(client, make):
+    """The retry must not be scored for free: the key waits until the question is finished."""
+    learner = make.learner()
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY,
+                     questions_per_page=QuestionsPerPage.ALL)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    slot = attempt.slots.get()
+    right = next(c for c in slot.definition.choices if c.fraction == 1)
+    wrong = next(c for c in slot.definition.choices if c.fraction == 0)
+    checked = client.post(url("answer", attempt.pk, 0), {"q0": wrong.key, "action": "check"},
+                          HTTP_HX_REQUEST="true").content.decode()
+    page = client.get(url("attempt", attempt.pk)).content.decode()
+    for html in (checked, page):
+        assert "feedback-wrong" in html  # whether it was right shows
+        assert html.count("key-right") == 0  # no option is marked right
+        assert html.count("key-wrong") == 1  # only the learner's own pick is marked
+        assert "The Battle of Puebla." not in html  # the general feedback names the answer: not yet
+        assert "Background" not in html
+    finished = client.post(url("answer", attempt.pk, 0), {"q0": wrong.key, "action": "check"},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert "key-right" in finished and "The Battle of Puebla." in finished  # out of tries: finished
+    assert right.key in finished
+
+
+def test_the_key_never_shows_during_an_attempt_whose_quiz_never_shows_it(client, make):
+    learner = make.learner()
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.NEVER,
+                     questions_per_page=QuestionsPerPage.ALL)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    wrong = next(c for c in attempt.slots.get().definition.choices if c.fraction == 0)
+    for _try in range(2):
+        html = client.post(url("answer", attempt.pk, 0), {"q0": wrong.key, "action": "check"},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert "question-locked" in html and "key-right" not in html
+
+
+def test_the_behaviour_adjusts_the_options_per_question(make):
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY)
+    attempt = service.attempt_start(quiz=quiz, learner=make.learner(), now=timezone.now())
+    slot = attempt.slots.get()
+    from quizzes.rendering import attempt_display, slot_display
+
+    base = attempt_display(attempt, timezone.now())
+    assert slot_display(slot, attempt=attempt, base=base) == DisplayOptions.hidden()
+    slot.tries, slot.fraction = 1, 0
+    retry = slot_display(slot, attempt=attempt, base=base)
+    assert retry.correctness and retry.feedback and not retry.right_answer and not retry.general_feedback
+    slot.is_locked = True
+    done = slot_display(slot, attempt=attempt, base=base)
+    assert done.right_answer and done.general_feedback and done.readonly
+    deferred = make.quiz(questions=1)
+    other = service.attempt_start(quiz=deferred, learner=make.learner(), now=timezone.now())
+    assert slot_display(other.slots.get(), attempt=other, base=attempt_display(other, timezone.now())) \
+        == DisplayOptions.hidden()
