@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgres install migrate messages messages-update demo system-deps browser-deps bench lint clean
+.PHONY: run test lint-imports test-sqlite test-postgres install migrate messages messages-update demo system-deps browser-deps bench lint clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -48,10 +48,15 @@ run: demo
 
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) names a server.
 test: install messages browser-deps
+	$(MAKE) --no-print-directory lint-imports
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$${TEST_DATABASE_URL:-$${DATABASE_URL:-}}" ]; then \
 		$(MAKE) --no-print-directory test-postgres; \
 	else echo "No TEST_DATABASE_URL: skipped the PostgreSQL run (.ci/run sets it)."; fi
+
+# The layers contract in .importlinter: apps import downwards only.
+lint-imports: install
+	$(VENV)/bin/lint-imports
 
 test-sqlite:
 	@echo "== Test suite on SQLite =="

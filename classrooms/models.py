@@ -19,7 +19,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.answer_matching import normalise
+from bilingual.folding import normalise
+from quizzes.models import Attempt, GradingMethod
+from quizzes.services.attempts import quiz_grade
 
 # Six characters from an alphabet without look-alikes: no 0/O, 1/I/L, 5/S, 2/Z, 8/B.
 # 25 symbols ** 6 = about 244 million codes, so collisions are rare and retried.
@@ -225,8 +227,6 @@ class Assignment(models.Model):
 
     def result_from(self, attempts, now) -> AssignmentResult:
         """Return the result of one learner given their attempts at the quiz (in any state)."""
-        from quizzes.services.attempts import quiz_grade
-
         counted = [a for a in attempts if a.is_finished and self.counts(submitted_at(a))]
         if not counted:
             closed = self.has_closed(now)
@@ -247,8 +247,6 @@ class Assignment(models.Model):
         )
 
     def result_for(self, learner, now) -> AssignmentResult:
-        from quizzes.models import Attempt
-
         return self.result_from(list(Attempt.objects.finished().filter(quiz_id=self.quiz_id, learner=learner)), now)
 
     def status_for(self, learner, now) -> AssignmentStatus:
@@ -264,8 +262,6 @@ def submitted_at(attempt) -> datetime:
 
 def graded_attempt(method: str, attempts):
     """The attempt a grade comes from under `method`; for an average, the latest one."""
-    from quizzes.models import GradingMethod
-
     if method == GradingMethod.HIGHEST:
         # The first of the best, as Moodle does.
         return max(attempts, key=lambda a: (a.percent if a.percent is not None else Decimal(-1), -a.number))
@@ -279,8 +275,6 @@ def assignment_results(*, assignments, learner_ids, now) -> dict[tuple[int, int]
 
     `assignments` should come with their quiz (select_related) so that no query runs per assignment.
     """
-    from quizzes.models import Attempt
-
     assignments, learner_ids = list(assignments), list(learner_ids)
     if not assignments or not learner_ids:
         return {}

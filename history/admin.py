@@ -1,8 +1,5 @@
-from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _, ngettext
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
@@ -37,36 +34,6 @@ class TopicAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
     search_fields = ["title_ar", "title_en", "slug"]
     prepopulated_fields = {"slug": ["title_en"]}
     inlines = [EventInline]
-    actions = ["generate_questions"]
-
-    @admin.action(description=_("Generate questions from the events of the selected topic"))
-    def generate_questions(self, request, queryset):
-        """Ask for the bank and the seed, then save generated questions as drafts to review."""
-        from quizzes.forms import GenerateQuestionsForm
-        from quizzes.services.generation import questions_generate
-
-        if "apply" in request.POST:
-            form = GenerateQuestionsForm(request.POST, user=request.user)
-            if form.is_valid():
-                bank = form.target_bank()
-                created = []
-                for topic in queryset:
-                    created += questions_generate(topic=topic, bank=bank, user=request.user,
-                                                  seed=form.cleaned_data["seed"])
-                self.message_user(
-                    request,
-                    ngettext("%(count)d question generated as a draft in “%(bank)s”; review and publish it.",
-                             "%(count)d questions generated as drafts in “%(bank)s”; review and publish them.",
-                             len(created)) % {"count": len(created), "bank": bank},
-                    messages.SUCCESS,
-                )
-                return HttpResponseRedirect(reverse("admin:quizzes_question_changelist") + f"?bank={bank.pk}")
-        else:
-            form = GenerateQuestionsForm(user=request.user)
-        return TemplateResponse(request, "admin/history/topic/generate_questions.html", {
-            **self.admin_site.each_context(request), "opts": self.model._meta, "topics": queryset, "form": form,
-            "title": gettext("Generate questions"), "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        })
 
 
 @admin.register(Event)

@@ -1,3 +1,3 @@
 """Admin for question banks and questions; one module per screen."""
 
-from quizzes.admin import banks, questions, quizzes, tags  # noqa: F401  (registers the ModelAdmins)
+from quizzes.admin import banks, questions, quizzes, tags, topics  # noqa: F401  (registers the ModelAdmins)

@@ -41,7 +41,7 @@ from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.answer_matching import normalise
+from bilingual.folding import normalise
 from quizzes.definitions import LANGUAGES, ROW_KINDS, QuestionDef, Text, is_blank, missing_languages, text_of
 from quizzes.display import DisplayOptions
 
