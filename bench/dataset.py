@@ -319,9 +319,8 @@ def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int 
             qtype = question.question_type
             if rng.random() < ability * easiness + 0.1:
                 response = qtype.correct_response(definition)
-            elif definition.choices:
-                response = rng.choice(definition.choices).key
-                response = [response] if question.qtype == "multiple_response" else response
+            elif definition.choices:  # a random pick, cleaned as the type reads a form (a key, or a list)
+                response = qtype.clean_response(definition, rng.choice(definition.choices).key)
             else:
                 response = None
             fraction = _fraction(max(Fraction(0), Fraction(qtype.grade(definition, response))))

@@ -22,6 +22,11 @@ from django.utils.translation import gettext as _
 from history.models import Event, Participation, Topic
 from quizzes import definitions as defs
 from quizzes.models import Behaviour, Question, QuestionBank, Quiz
+# The generator writes questions of these four types: it names their classes, not strings.
+from quizzes.question_types.matching import Matching
+from quizzes.question_types.numerical import Numerical
+from quizzes.question_types.ordering import Ordering
+from quizzes.question_types.single_choice import SingleChoice
 from quizzes.services.attempts import attempt_start
 from quizzes.services.banks import _fingerprint, question_create_from_definition
 
@@ -60,7 +65,7 @@ def _neighbours(center: int, pool: list, count: int, rng: random.Random) -> list
 def year_question(event: Event) -> defs.QuestionDef:
     title = _html_title(event)
     return defs.QuestionDef(
-        qtype="numerical",
+        qtype=Numerical.name,
         name=f"generated:year:{event.slug}",
         text={"ar": f"<p>في أيّ سنة: «{title['ar']}»؟</p>", "en": f"<p>In which year: “{title['en']}”?</p>"},
         numerical_answers=[defs.NumericalAnswerDef(Decimal(event.start_date.year), Decimal(0), Fraction(1))],
@@ -74,7 +79,7 @@ def first_question(group: list[Event], rng: random.Random) -> defs.QuestionDef:
     options = group[:]
     rng.shuffle(options)
     return defs.QuestionDef(
-        qtype="single_choice",
+        qtype=SingleChoice.name,
         name="generated:first:" + ",".join(sorted(e.slug for e in group)),
         text={"ar": "<p>أيّ هذه الأحداث وقع أولًا؟</p>", "en": "<p>Which of these came first?</p>"},
         choices=[
@@ -90,7 +95,7 @@ def first_question(group: list[Event], rng: random.Random) -> defs.QuestionDef:
 def order_question(group: list[Event]) -> defs.QuestionDef:
     ordered = sorted(group, key=lambda e: e.start_date)
     return defs.QuestionDef(
-        qtype="ordering",
+        qtype=Ordering.name,
         name="generated:order:" + ",".join(e.slug for e in ordered),
         text={"ar": "<p>رتّب هذه الأحداث ترتيبًا زمنيًا، من الأقدم إلى الأحدث.</p>",
               "en": "<p>Put these events in chronological order, earliest first.</p>"},
@@ -106,7 +111,7 @@ def match_question(group: list[Event], distractor_year: int | None) -> defs.Ques
     if distractor_year is not None:
         pairs.append(defs.MatchingPairDef({}, _year_text(distractor_year)))
     return defs.QuestionDef(
-        qtype="matching",
+        qtype=Matching.name,
         name="generated:match:" + ",".join(e.slug for e in ordered),
         text={"ar": "<p>طابِق كل حدث مع سنته.</p>", "en": "<p>Match each event with its year.</p>"},
         pairs=pairs,
@@ -120,7 +125,7 @@ def who_question(event: Event, right, others: list, rng: random.Random) -> defs.
     options = [right, *others]
     rng.shuffle(options)
     return defs.QuestionDef(
-        qtype="single_choice",
+        qtype=SingleChoice.name,
         name=f"generated:who:{event.slug}:{right.slug}",
         text={"ar": f"<p>مَن شارك في «{title['ar']}»؟</p>", "en": f"<p>Who took part in “{title['en']}”?</p>"},
         choices=[defs.ChoiceDef({"ar": p.name_ar, "en": p.name_en}, Fraction(1) if p is right else Fraction(0))
