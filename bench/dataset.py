@@ -39,7 +39,7 @@ from quizzes.models import (
     QuizDraw,
 )
 from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
-from quizzes.services.attempts import shuffled_order
+from quizzes.services.attempts import frozen_order
 
 PASSWORD = "bench-Learner-pass-2026"
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -228,7 +228,7 @@ class Drawer:
         for position, pk in enumerate(self.rng.sample(self.pks, count)):
             definition, snapshot = self.definitions[pk]
             slot = AttemptQuestion(attempt=attempt, position=position, question_id=pk, points=definition.points,
-                                   snapshot=snapshot, order=shuffled_order(definition, self.rng, shuffle=True))
+                                   snapshot=snapshot, order=frozen_order(definition, self.rng, shuffle=True))
             if answered:
                 slot.response = slot.question_type.correct_response(definition)
                 slot.answered_at = attempt.started_at

@@ -20,7 +20,10 @@ EXPECTED = {
     "category_with_description.xml": (1, 0, 0),
     "error_invalid_grades.xml": (0, 0, 1),  # 33% + 33.33% + 33.33% is not 100%: the file is refused
     "essay__testquestion.moodle.xml": (0, 1, 0),
-    "examples.txt": (27, 16, 0),  # 16 repeat earlier questions of the same file word for word
+    # Moodle's own GIFT examples: 10 repeat earlier questions word for word (skipped); 6 more repeat a question
+    # with other feedback, weights or answers, and Moodle imports those too (the engine issue: de-duplication
+    # compares whole definitions; until then they were skipped as "the same question").
+    "examples.txt": (33, 10, 0),
     "html_chars_in_idnumbers.xml": (1, 0, 0),
     "match__testquestion.moodle.xml": (1, 0, 0),
     "multichoice__testquestion.moodle.xml": (1, 0, 0),
