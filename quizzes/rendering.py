@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from history.models import Event
@@ -155,7 +156,9 @@ def render_review(slots, *, display: DisplayOptions, language: str, teacher: boo
 
 
 def render_preview(definition: QuestionDef, *, language: str, heading: str) -> SafeString:
-    """An author's preview: the question as a learner sees it, with every part of the key."""
-    return render_to_string(QUESTION_TEMPLATE, question_context(
-        definition, display=DisplayOptions.everything(), language=language, mode="preview",
-        field_name=f"preview-{language}", disabled=True, heading=heading))
+    """An author's preview: the question as a learner sees it (so in `language`, labels too), with every part
+    of the key."""
+    with translation.override(language):
+        return render_to_string(QUESTION_TEMPLATE, question_context(
+            definition, display=DisplayOptions.everything(), language=language, mode="preview",
+            field_name=f"preview-{language}", disabled=True, heading=heading))
