@@ -251,6 +251,8 @@ class QuestionType(ABC):
     def clean_typed_text(self, raw: Any) -> str:
         """A typed response, stripped and no longer than MAX_RESPONSE_LENGTH."""
         text = str(raw or "").strip()
+        if "\x00" in text:  # no keyboard types it, and PostgreSQL cannot store it in text
+            raise invalid_response(_("Your answer contains a character that cannot be saved."))
         if len(text) > self.MAX_RESPONSE_LENGTH:
             raise ValidationError(
                 _("Your answer is too long: at most %(limit)d characters."),

@@ -96,8 +96,8 @@ def frozen_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: b
 
 @transaction.atomic
 def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int | None = None,
-                  definitions: list[defs.QuestionDef] | None = None, questions: list[Question] | None = None
-                  ) -> Attempt:
+                  definitions: list[defs.QuestionDef] | None = None, questions: list[Question] | None = None,
+                  retry: bool = True) -> Attempt:
     """Start (or resume) the learner's attempt, freezing its questions and their option orders.
 
     `definitions` gives generated questions (practice quizzes), `questions` saved ones (spaced review);
@@ -138,8 +138,15 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
                 deadline=deadline, max_score=sum(points, Decimal(0)),
             )
     except IntegrityError:
-        # A double click started the same attempt twice: the first one wins.
-        return Attempt.objects.in_progress().get(quiz=quiz, learner=learner)
+        # Another start took this number first. A double click: its attempt is in progress, and the first one
+        # wins. A start and a submit that already finished it: start again, counting it (once).
+        current = Attempt.objects.in_progress().filter(quiz=quiz, learner=learner).first()
+        if current is not None:
+            return current
+        if retry:
+            return attempt_start(quiz=quiz, learner=learner, now=now, language=language, seed=seed,
+                                 definitions=definitions, questions=questions, retry=False)
+        raise AttemptRefused(_("Another attempt was started at the same moment; please try again.")) from None
     AttemptQuestion.objects.bulk_create(
         AttemptQuestion(
             attempt=attempt,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.utils import translation
+from django.utils import timezone, translation
 from django.core.management import call_command
 from django.db import connection
 
@@ -386,3 +386,35 @@ def test_a_check_racing_a_submit_never_unlocks_a_graded_question(make, now):
         slots = list(attempt.slots.all())
         assert all(slot.is_locked for slot in slots)
         assert attempt.score == sum(slot.fraction * slot.points for slot in slots).quantize(Decimal("0.001"))
+
+
+def test_a_start_that_loses_the_number_to_a_finished_attempt_starts_the_next_one(make, monkeypatch):
+    """Seen once in 120 start+submit requests: another request started and finished attempt 2 between this
+    start reading the earlier attempts and creating its own, which then took number 3 instead of a 500."""
+    learner, quiz = make.learner(), make.quiz(questions=1)
+    service.attempt_submit(attempt=service.attempt_start(quiz=quiz, learner=learner, now=timezone.now()),
+                           now=timezone.now())
+    real = service.quiz_start_problem
+    raced = []
+
+    def racing(**kwargs):
+        if not raced:
+            raced.append(True)
+            other = service.attempt_start(quiz=quiz, learner=learner, now=timezone.now())
+            service.attempt_submit(attempt=other, now=timezone.now())
+        return real(**kwargs)
+
+    monkeypatch.setattr(service, "quiz_start_problem", racing)
+    attempt = service.attempt_start(quiz=quiz, learner=learner, now=timezone.now())
+    assert (attempt.number, attempt.is_finished) == (3, False)
+
+
+def test_a_nul_character_in_a_typed_answer_is_refused_with_400(learner_client, make):
+    from django.urls import reverse
+
+    quiz = make.quiz(questions=4)
+    learner_client.post(reverse("quizzes:quiz", args=[quiz.pk]))
+    attempt = service.Attempt.objects.latest("pk")
+    response = learner_client.post(reverse("quizzes:answer", args=[attempt.pk, 3]), {"q3": "abc\x00def"})
+    assert response.status_code == 400
+    assert attempt.slots.get(position=3).response is None
