@@ -1,4 +1,6 @@
-"""Question import/export formats, one module each with `parse(text) -> ParseResult` and `export(questions) -> str`."""
+"""Question import/export formats: one driver module each with `parse(text) -> ParseResult` and
+`export(questions) -> str` (gift, moodlexml, csv), beside its `<format>_syntax` module, the pieces that the
+question types' format hooks use (see `quizzes.formats.base`)."""
 
 import importlib
 from pathlib import PurePath

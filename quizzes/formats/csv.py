@@ -2,110 +2,61 @@
 
 The columns are documented in docs/csv-format.md. In short: `type`, `name`, `points`, `difficulty`,
 `tags` and `events` (each a list separated by `|`), `text_ar`, `text_en`, `general_feedback_ar/_en`,
-`explanation_ar/_en`, `unit`, then numbered answer groups `answer1_ar`, `answer1_en`,
-`answer1_fraction` (a percentage), `answer1_feedback_ar/_en`, `answer1_value` and `answer1_tolerance`
-(numerical), `prompt1_ar/_en` (matching). Commas, semicolons and tabs are all accepted as separators.
+`explanation_ar/_en`, the types' own columns (`unit`, numerical's), then numbered answer groups `answer1_ar`,
+`answer1_en`, `answer1_fraction` (a percentage), `answer1_feedback_ar/_en`, `answer1_value` and
+`answer1_tolerance` (numerical answers), `prompt1_ar/_en` (matching pairs). Commas, semicolons and tabs are all
+accepted as separators.
+
+The `type` column names the question type; the type reads and writes its part of the row (`import_from_csv`,
+`export_to_csv`, see `quizzes.formats.base`). A type without those hooks gets the default: its `options` as
+JSON in the `options` column, and its answer rows in the answer columns, read as the type's `answer_rows`
+(or as the kind the `answer_rows` column names, written when they are of another kind).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from quizzes import definitions as defs
-from quizzes.answer_matching import normalise
-from quizzes.formats.base import FormatError, ParseResult
+from quizzes.formats.base import (
+    FormatError,
+    ParseResult,
+    answer_kinds,
+    no_answers_message,
+    options_from_json,
+    options_to_json,
+    unknown_answer_kind_message,
+    unknown_type_message,
+)
+from quizzes.formats.csv_syntax import ANSWER_COLUMN, GROUP_COLUMNS, CsvRow, CsvWriter, RowError
+from quizzes.question_types import UnknownQuestionType, registry
 
-TYPES = ("single_choice", "multiple_response", "true_false", "short_answer", "numerical", "matching", "ordering")
-CHOICE_TYPES = {"single_choice", "multiple_response", "true_false"}
-BASE_COLUMNS = [
+COMMON_COLUMNS = [
     "type", "name", "points", "difficulty", "tags", "events", "text_ar", "text_en",
-    "general_feedback_ar", "general_feedback_en", "explanation_ar", "explanation_en", "unit",
-]
-ANSWER_COLUMN = re.compile(r"^(answer|prompt)(\d+)_(ar|en|fraction|feedback_ar|feedback_en|value|tolerance)$")
+    "general_feedback_ar", "general_feedback_en", "explanation_ar", "explanation_en",
+]  # fmt: skip
+# The default reader's and writer's columns.
+OPTIONS_COLUMN = "options"
+ROWS_COLUMN = "answer_rows"
+DEFAULT_COLUMNS = [OPTIONS_COLUMN, ROWS_COLUMN]
 DIFFICULTIES = {"", "easy", "medium", "hard"}
 
 
-class RowError(Exception):
-    pass
+def type_columns() -> list[str]:
+    """The registered types' own columns (`csv_columns`), in registry order."""
+    columns = []
+    for qtype in registry.all():
+        columns += [column for column in getattr(qtype, "csv_columns", ()) if column not in columns]
+    return columns
 
 
-def _bilingual(row: dict, prefix: str) -> defs.Text:
-    return {code: (row.get(f"{prefix}_{code}") or "").strip() for code in defs.LANGUAGES if row.get(f"{prefix}_{code}")}
-
-
-def _percent(raw: str, default: int) -> Fraction:
-    raw = normalise(raw or "").rstrip("%").strip()
-    if not raw:
-        return Fraction(default, 100)
-    try:
-        # Spreadsheets round thirds (33.33333%); the nearest fraction with a small denominator is meant.
-        return (Fraction(Decimal(raw)) / 100).limit_denominator(1000)
-    except (InvalidOperation, ValueError):
-        raise RowError(_("“%(value)s” is not a percentage.") % {"value": raw}) from None
-
-
-def _decimal(raw: str, what: str) -> Decimal:
-    try:
-        return Decimal(normalise(raw or "").replace(",", ""))
-    except InvalidOperation:
-        raise RowError(_("%(what)s “%(value)s” is not a number.") % {"what": what, "value": raw}) from None
-
-
-def _groups(row: dict) -> list[int]:
-    numbers = set()
-    for column, value in row.items():
-        match = ANSWER_COLUMN.match(column or "")
-        if match and (value or "").strip():
-            numbers.add(int(match.group(2)))
-    return sorted(numbers)
-
-
-def _question(row: dict) -> defs.QuestionDef:
-    qtype = (row.get("type") or "").strip()
-    if qtype not in TYPES:
-        raise RowError(_("unknown type “%(type)s”; use one of: %(types)s.") % {"type": qtype, "types": ", ".join(TYPES)})
-    difficulty = (row.get("difficulty") or "").strip().lower()
-    if difficulty not in DIFFICULTIES:
-        raise RowError(_("difficulty must be easy, medium or hard, not “%(value)s”.") % {"value": difficulty})
-    definition = defs.QuestionDef(
-        qtype=qtype,
-        name=(row.get("name") or "").strip(),
-        text=_bilingual(row, "text"),
-        general_feedback=_bilingual(row, "general_feedback"),
-        explanation=_bilingual(row, "explanation"),
-        points=_decimal(row.get("points") or "1", _("points")),
-        tags=[t.strip() for t in (row.get("tags") or "").split("|") if t.strip()],
-        events=[e.strip() for e in (row.get("events") or "").split("|") if e.strip()],
-        difficulty=difficulty,
-    )
-    if (row.get("unit") or "").strip():
-        definition.options["unit"] = row["unit"].strip()
-    for n in _groups(row):
-        text = _bilingual(row, f"answer{n}")
-        feedback = _bilingual(row, f"answer{n}_feedback")
-        if qtype in CHOICE_TYPES:
-            definition.choices.append(defs.ChoiceDef(text, _percent(row.get(f"answer{n}_fraction"), 0), feedback))
-        elif qtype == "short_answer":
-            definition.accepted_answers.append(
-                defs.AcceptedAnswerDef(text, _percent(row.get(f"answer{n}_fraction"), 100), feedback))
-        elif qtype == "numerical":
-            definition.numerical_answers.append(defs.NumericalAnswerDef(
-                value=_decimal(row.get(f"answer{n}_value") or "", _("answer %(n)d value") % {"n": n}),
-                tolerance=_decimal(row.get(f"answer{n}_tolerance") or "0", _("answer %(n)d tolerance") % {"n": n}),
-                fraction=_percent(row.get(f"answer{n}_fraction"), 100),
-                feedback=feedback,
-            ))
-        elif qtype == "matching":
-            definition.pairs.append(defs.MatchingPairDef(prompt=_bilingual(row, f"prompt{n}"), answer=text))
-        else:
-            definition.items.append(defs.OrderingItemDef(text))
-    return definition
+# ============================================================================================================
+# Import
+# ============================================================================================================
 
 
 def parse(text: str) -> ParseResult:
@@ -114,17 +65,20 @@ def parse(text: str) -> ParseResult:
         raise FormatError(_("The file is empty."))
     first_line = text.splitlines()[0]
     try:
-        dialect = csv.Sniffer().sniff(first_line, delimiters=",;\t")
+        # Only the separator is guessed, from the header; quoting is Excel's (and `export`'s): a quote inside
+        # a quoted cell is doubled. The sniffer, seeing no quotes in a header, would turn that off.
+        delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     try:
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
         fieldnames = [name.strip() for name in reader.fieldnames or []]
         reader.fieldnames = fieldnames
         if "type" not in fieldnames:
             raise FormatError(_("The first row must name the columns, including “type”; see the CSV guide."),
                               where=_("row 1"))
-        unknown = [n for n in fieldnames if n and n not in BASE_COLUMNS and not ANSWER_COLUMN.match(n)]
+        known = {*COMMON_COLUMNS, *type_columns(), *DEFAULT_COLUMNS}
+        unknown = [n for n in fieldnames if n and n not in known and not ANSWER_COLUMN.match(n)]
         if unknown:
             result.warn(_("row 1"), _("unknown columns ignored: %(columns)s") % {"columns": ", ".join(unknown)})
         for row in reader:
@@ -143,46 +97,102 @@ def parse(text: str) -> ParseResult:
     return result
 
 
-def _percent_text(fraction: Fraction) -> str:
-    value = Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
-    return format(value.quantize(Decimal("0.00001")).normalize(), "f")
+def _question(cells: dict) -> defs.QuestionDef:
+    name = (cells.get("type") or "").strip()
+    try:
+        qtype = registry.get(name)
+    except UnknownQuestionType:
+        raise RowError(unknown_type_message(name, registry.names())) from None
+    row = CsvRow(cells)
+    row.common = _common(row)
+    hook = getattr(qtype, "import_from_csv", None)
+    return hook(row) if hook is not None else _read_default(qtype, row)
+
+
+def _common(row: CsvRow) -> defs.QuestionDef:
+    """What every question has; `CsvRow.question` hands it to the type."""
+    difficulty = row.value("difficulty").lower()
+    if difficulty not in DIFFICULTIES:
+        raise RowError(_("difficulty must be easy, medium or hard, not “%(value)s”.") % {"value": difficulty})
+    return defs.QuestionDef(
+        qtype="",
+        name=row.value("name"),
+        text=row.text("text"),
+        general_feedback=row.text("general_feedback"),
+        explanation=row.text("explanation"),
+        points=row.decimal("points", _("points"), "1"),
+        tags=[t.strip() for t in row.value("tags").split("|") if t.strip()],
+        events=[e.strip() for e in row.value("events").split("|") if e.strip()],
+        difficulty=difficulty,
+    )
+
+
+def _read_default(qtype, row: CsvRow) -> defs.QuestionDef:
+    """The `options` column as JSON, the answer groups as the type's `answer_rows` (or the `answer_rows` cell's)."""
+    question = row.question(qtype.name)
+    if row.value(OPTIONS_COLUMN):
+        try:
+            question.options = options_from_json(row.value(OPTIONS_COLUMN))
+        except ValueError as error:
+            raise RowError(str(error)) from None
+    kind = row.value(ROWS_COLUMN) or qtype.answer_rows
+    if kind is not None and kind not in defs.ROW_KINDS:
+        raise RowError(unknown_answer_kind_message(kind))
+    if row.groups():
+        if kind is None:
+            raise RowError(no_answers_message(qtype.name))
+        setattr(question, kind, row.rows(kind))
+    return question
+
+
+# ============================================================================================================
+# Export
+# ============================================================================================================
 
 
 def export(questions: list[defs.QuestionDef]) -> str:
     rows = []
-    width = 0
+    writer = CsvWriter()
+    used_default = False
     for q in questions:
+        try:
+            qtype = registry.get(q.qtype)
+        except UnknownQuestionType:
+            raise FormatError(unknown_type_message(q.qtype, registry.names())) from None
         row = {
             "type": q.qtype, "name": q.name, "points": format(Decimal(q.points).normalize(), "f"),
             "difficulty": q.difficulty, "tags": "|".join(q.tags), "events": "|".join(q.events),
-            "unit": q.options.get("unit", ""),
-        }
+        }  # fmt: skip
         for field in ("text", "general_feedback", "explanation"):
-            for code in defs.LANGUAGES:
-                row[f"{field}_{code}"] = getattr(q, field).get(code, "")
-        groups = q.choices or q.accepted_answers or q.numerical_answers or q.pairs or q.items
-        width = max(width, len(groups))
-        for n, answer in enumerate(groups, start=1):
-            for code in defs.LANGUAGES:
-                if hasattr(answer, "text"):
-                    row[f"answer{n}_{code}"] = answer.text.get(code, "")
-                if hasattr(answer, "answer"):
-                    row[f"answer{n}_{code}"] = answer.answer.get(code, "")
-                    row[f"prompt{n}_{code}"] = answer.prompt.get(code, "")
-                if hasattr(answer, "feedback"):
-                    row[f"answer{n}_feedback_{code}"] = answer.feedback.get(code, "")
-            if hasattr(answer, "fraction"):
-                row[f"answer{n}_fraction"] = _percent_text(answer.fraction)
-            if hasattr(answer, "value"):
-                row[f"answer{n}_value"] = format(answer.value.normalize(), "f")
-                row[f"answer{n}_tolerance"] = format(answer.tolerance.normalize(), "f")
+            row.update(writer.text_cells(field, getattr(q, field)))
+        hook = getattr(qtype, "export_to_csv", None)
+        if hook is not None:
+            row.update(hook(q, writer))
+        else:
+            row.update(_write_default(qtype, q, writer))
+            used_default = True
         rows.append(row)
-    columns = list(BASE_COLUMNS)
+    width = max((int(m.group(2)) for row in rows for c in row if (m := ANSWER_COLUMN.match(c))), default=0)
+    columns = COMMON_COLUMNS + type_columns() + (DEFAULT_COLUMNS if used_default else [])
     for n in range(1, width + 1):
-        columns += [f"answer{n}_ar", f"answer{n}_en", f"answer{n}_fraction", f"answer{n}_feedback_ar",
-                    f"answer{n}_feedback_en", f"answer{n}_value", f"answer{n}_tolerance", f"prompt{n}_ar", f"prompt{n}_en"]
+        columns += [column.format(n=n) for column in GROUP_COLUMNS]
     output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    csv_writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\n")
+    csv_writer.writeheader()
+    csv_writer.writerows(rows)
     return output.getvalue()
+
+
+def _write_default(qtype, question: defs.QuestionDef, writer: CsvWriter) -> dict[str, str]:
+    kinds = answer_kinds(question)
+    if len(kinds) > 1:
+        raise FormatError(
+            _("a question of type “%(type)s” has answers of more than one kind; a CSV row holds one.")
+            % {"type": qtype.name}
+        )
+    cells = {OPTIONS_COLUMN: options_to_json(question.options) if question.options else ""}
+    if kinds:
+        if kinds[0] != qtype.answer_rows:
+            cells[ROWS_COLUMN] = kinds[0]
+        cells.update(writer.answer_cells(getattr(question, kinds[0])))
+    return cells

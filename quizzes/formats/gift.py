@@ -20,12 +20,16 @@ What is read
   `{mlang …}` tags need no backslashes, and `= ~ # : { }` inside a `<span lang=…>` tag need none either
   (Moodle would want them escaped; we are lenient because bilingual files are written by hand).
 - Escapes `\\~ \\= \\# \\{ \\} \\: \\\\` and `\\n` (a line break).
-- Types, detected from the answer block `{…}` in Moodle's order:
-  `{}` essay and text without a block (a "description") are skipped; `{#…}` numerical; a block with `~` is
-  multiple choice: single_choice when it has a `=` answer (other answers may carry `~%n%` partial credit),
-  else multiple_response (Moodle's "multiple answers"); `=` and `->` is matching (`= -> x` is a distractor);
-  `{T}`, `{TRUE}`, `{F}`, `{FALSE}` (upper case, as in Moodle) is true/false; any other `=` block is short answer
-  (`*` wildcards kept; a leading answer without `=`, as in `{four}`, counts too, as in Moodle).
+- Types, detected from the answer block `{…}` by asking the question types that read GIFT themselves
+  (`import_from_gift`), lowest `gift_priority` first, so that Moodle's order is kept:
+  `{}` essay and text without a block (a "description") are skipped before any type is asked; `{#…}`
+  numerical; a block with `~` is multiple choice: single_choice when it has a `=` answer (other answers may
+  carry `~%n%` partial credit), else multiple_response (Moodle's "multiple answers"); `=` and `->` is
+  matching (`= -> x` is a distractor); `{T}`, `{TRUE}`, `{F}`, `{FALSE}` (upper case, as in Moodle) is
+  true/false; any other `=` block is short answer (`*` wildcards kept; a leading answer without `=`, as in
+  `{four}`, counts too, as in Moodle). Each type's module says how it reads and writes its block.
+- A question written by the default writer (below) names its type in a `// [tarikh:type=<name>]` comment; it is
+  read by the default reader, whatever its block looks like. A name that is no registered type is an error.
 - `%n%` weights (also decimal and negative), `#` answer feedback, `####` general feedback.
 - An answer block in the middle of the text is a "missing word" question: the text before and after is joined
   with "_____". Stray quotes and semicolons after the block (`}";`) are ignored with a warning.
@@ -34,12 +38,9 @@ What is read
   alone goes back to no category.
 
 Decisions
-- True/false feedback: `{TRUE#first#second}` follows Moodle: the first feedback is shown for the wrong answer
-  and the second for the right one, so the first goes on the wrong ChoiceDef and the second on the right one.
-- Numerical: `a:t` is value a ± t; `min..max` becomes the midpoint ± half the width. A `~` answer with a number
-  (`~1900:10#close, but wrong`) is kept with fraction 0; a `~#feedback` catch-all ("any other answer") has no
-  place in NumericalAnswerDef, so it is dropped with a warning (Moodle stores it as a `*` answer).
-  Arabic-Indic digits (٠-٩ and ۰-۹), the Arabic decimal separator ٫ and − are accepted in numbers and weights.
+- True/false feedback and numerical ranges follow Moodle; see quizzes/question_types/true_false.py and
+  numerical.py. Arabic-Indic digits (٠-٩ and ۰-۹), the Arabic decimal separator ٫ and − are accepted in
+  numbers and weights.
 - Counts and fractions (two choices at least, one right answer, weights within ±100%) are left to the question
   types' validation; only what cannot be read is an error (unclosed braces or title, two answer blocks, a
   matching pair without `->`, an empty answer, a number that is not a number, a range that ends before it
@@ -53,92 +54,88 @@ general feedback, tags, choices, answers, numerical answers, pairs and their fra
 written in `[html]` with multilang spans; choices and pairs are HTML-escaped, accepted answers written as they
 are; a one-language text whose script would send it to the other field is also wrapped in a span. Tags are
 written as `// [tag:…]`; a "category:" tag that is a question's last tag becomes a `$CATEGORY:` line instead.
-GIFT has no ordering type: an ordering question becomes a `//` comment saying it was skipped; so does a short
-answer question with "->" in an accepted answer (answers are written as typed, and `=` with `->` in a block
-means matching; in every other text "->" is written as the equivalent HTML "-&gt;"). Not carried: points,
-explanation, options, events, difficulty and images. Weights that are not whole or terminating percentages
+A type's `export_to_gift` writes its answer block; a type may refuse (`CannotWrite`), and the question then
+becomes a `//` comment saying it was skipped: GIFT has no ordering type, and a short answer with "->" in an
+accepted answer cannot be told from matching. Not carried: points, explanation, events, difficulty, images and
+the options of the types that write GIFT themselves. Weights that are not whole or terminating percentages
 (1/3) are written with 7 decimals, so they come back rounded.
+
+Defaults, for a type that brings no GIFT hook of its own (GIFT has no type names, so the type goes in a comment):
+
+    // [tag:…]
+    // [tarikh:type=year_guess]
+    // [tarikh:rows=choices]        only when the answers are not of the type's `answer_rows`
+    // [tarikh:options={"year": 1862, "within": 2}]        the options: JSON, ASCII only, one line
+    ::name::[html]question text{
+      ~%100%a choice#feedback       choices
+      =%50%an answer#feedback       accepted answers, written as typed
+      =%100%1862:2#feedback         numerical answers (the block opens with `{#`)
+      =prompt -> answer             matching pairs (an empty prompt is a distractor)
+      =item                         ordering items, in order
+      ####general feedback
+    }
+
+The block holds one kind of answer rows; a question with rows of two kinds is not written (a comment says so).
+Moodle ignores the comments and reads the block as whatever GIFT type it looks like.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 
-import markdown
 from django.utils.translation import gettext as _
 
-from bilingual.scripts import detect_language
 from quizzes.definitions import (
     LANGUAGES,
     AcceptedAnswerDef,
     ChoiceDef,
     MatchingPairDef,
     NumericalAnswerDef,
+    OrderingItemDef,
     QuestionDef,
-    Text,
-    is_blank,
 )
-from quizzes.formats.base import MAX_IMPORT_BYTES, FormatError, ParseResult, unsupported_type_message
-from quizzes.formats.multilang import join_multilang, split_multilang
-from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
-from quizzes.sanitize import clean_html, html_to_text
+from quizzes.formats.base import (
+    MAX_IMPORT_BYTES,
+    FormatError,
+    ParseResult,
+    answer_kinds,
+    no_answers_message,
+    options_from_json,
+    options_to_json,
+    unknown_answer_kind_message,
+    unknown_type_message,
+    unsupported_type_message,
+)
+from quizzes.formats.gift_syntax import (
+    Broken,
+    CannotWrite,
+    GiftBlock,
+    GiftWriter,
+    Unsupported,
+    protect,
+    restore,
+    rich,
+    rich_text,
+    split_format,
+)
+from quizzes.question_types import UnknownQuestionType, registry
+from quizzes.sanitize import html_to_text
 
-FORMATS = ("html", "moodle", "plain", "markdown")
 MISSING_WORD = "_____"
-TRUE_WORDS = ("T", "TRUE")
-TRUE_FALSE_WORDS = ("T", "TRUE", "F", "FALSE")
-
-# --- Escapes -----------------------------------------------------------------------------------------------
-# Like Moodle, escaped characters are swapped for placeholders before the structure is read, so `\{` or `\=`
-# never count as syntax, and swapped back in each finished piece of text. The placeholders are private-use
-# characters; any already in the file are replaced first so they cannot pose as escapes.
-_PLACEHOLDER = {
-    "\\": "\ue000", ":": "\ue001", "#": "\ue002", "=": "\ue003",
-    "{": "\ue004", "}": "\ue005", "~": "\ue006", "n": "\ue007",
-}  # fmt: skip
-_PLACEHOLDER_CHARS = re.compile("[\ue000-\ue007]")
-_ESCAPE = re.compile(r"\\([\\:#={}~n])")
-_RESTORE = str.maketrans({placeholder: "\n" if char == "n" else char for char, placeholder in _PLACEHOLDER.items()})
-_HIDE_SPECIALS = str.maketrans({char: _PLACEHOLDER[char] for char in ":#={}~"})
-# Multilang markup written without backslashes: `{mlang ar}` tags and the attributes of `<span lang="ar" …>`.
-_MLANG_TAG = re.compile(r"\{mlang(?:\s+[A-Za-z_-]+)?\}", re.I)
-_SPAN_TAG = re.compile(r"<span\b[^<>]*\blang\s*=[^<>]*>", re.I)
-
-# What export escapes: Moodle's `repchar` list.
-_WRITE_ESCAPES = str.maketrans({
-    "\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": "",
-})  # fmt: skip
-
-# --- Numbers -----------------------------------------------------------------------------------------------
-_ASCII_DIGITS = str.maketrans(
-    {**{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
-     "\u066b": ".", "\u2212": "-"}
-)  # fmt: skip
-# A plain decimal number; the exponent is short so that arithmetic on it cannot overflow.
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-_WEIGHT = re.compile(r"%(-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))%")
+# Where a type that reads GIFT but names no priority is asked: after true/false, before short answer (which
+# takes any block left).
+DEFAULT_PRIORITY = 50
 
 _CATEGORY_PREFIX = "$CATEGORY:"
 _CATEGORY_CONTEXT = re.compile(r"^\$[A-Za-z]+\$(?:/|$)")
 _TAG = re.compile(r"\[tag:((?:\\\]|[^\]])*)\]")
+# The default writer's comments: `// [tarikh:type=…]`, `// [tarikh:rows=…]`, and the options on a line of their own.
+_MARK = re.compile(r"\[tarikh:(type|rows)=([^\]]*)\]")
+_OPTIONS_MARK = re.compile(r"//\s*\[tarikh:options=(.*)\]")
 # Left after a closing brace by code that wrote the file (`}";`): not text anyone meant to write.
 _JUNK_CHARS = set("\"';")
-
-
-class _Broken(Exception):
-    """The question cannot be read; `message` goes to the report as an error."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
-
-
-class _Unsupported(_Broken):
-    """The question is of a type we do not have; `message` goes to the report as skipped."""
 
 
 @dataclass
@@ -150,13 +147,13 @@ class _Block:
 
 
 @dataclass
-class _Question:
-    """What every question type reads from: the parts of one question, escapes still hidden."""
+class _Marks:
+    """What the `// [tarikh:…]` comments of a question say (the default writer's), and the other comments."""
 
-    where: str
-    answers: str  # inside the braces, general feedback removed
-    text_format: str
-    result: ParseResult
+    qtype: str | None = None
+    rows: str | None = None
+    options: str | None = None  # JSON, not read yet
+    comments: list[str] = field(default_factory=list)
 
 
 # ============================================================================================================
@@ -175,10 +172,11 @@ def parse(text: str) -> ParseResult:
             category = _read_category(lines[0][1], result)
             lines = lines[1:]
         if lines:
-            tags = _comment_tags(block.comments)
+            marks = _read_marks(block.comments)
+            tags = _comment_tags(marks.comments)
             if category and f"category:{category}" not in tags:
                 tags.append(f"category:{category}")
-            _read_question(lines, tags, result)
+            _read_question(lines, tags, marks, result)
     if not (result.questions or result.skipped or result.errors or result.categories):
         raise FormatError(_("No GIFT questions were found in the file."))
     return result
@@ -225,11 +223,24 @@ def _blocks(text: str):
 
 def _read_category(line: str, result: ParseResult) -> str:
     """Return the category path of a `$CATEGORY:` line without its `$course$/` prefix, and record it."""
-    path = _restore(_protect(line[len(_CATEGORY_PREFIX) :])).strip()
+    path = restore(protect(line[len(_CATEGORY_PREFIX) :])).strip()
     path = _CATEGORY_CONTEXT.sub("", path).strip().strip("/").strip()
     if path and path not in result.categories:
         result.categories.append(path)
     return path
+
+
+def _read_marks(comments: list[str]) -> _Marks:
+    marks = _Marks()
+    for comment in comments:
+        options = _OPTIONS_MARK.fullmatch(comment)
+        if options:  # JSON may hold anything, "[tag:x]" too: it is not searched for tags
+            marks.options = options.group(1)
+            continue
+        for key, value in _MARK.findall(comment):
+            setattr(marks, "qtype" if key == "type" else key, value.strip())
+        marks.comments.append(comment)
+    return marks
 
 
 def _comment_tags(comments: list[str]) -> list[str]:
@@ -242,18 +253,18 @@ def _comment_tags(comments: list[str]) -> list[str]:
     return tags
 
 
-def _read_question(lines: list[tuple[int, str]], tags: list[str], result: ParseResult) -> None:
+def _read_question(lines: list[tuple[int, str]], tags: list[str], marks: _Marks, result: ParseResult) -> None:
     """Add the question in `lines` to `result`: as a QuestionDef, skipped, or as an error."""
-    body = _protect("\n".join(line for _number, line in lines))
+    body = protect("\n".join(line for _number, line in lines))
     where = _where(lines[0][0], "")
     try:
         name, body = _split_title(body)
         where = _where(lines[0][0], name)
-        question = _question(body, where, result)
-    except _Unsupported as problem:
+        question = _question(body, where, marks, result)
+    except Unsupported as problem:
         result.skip(where, problem.message)
         return
-    except _Broken as problem:
+    except Broken as problem:
         result.error(where, problem.message)
         return
     question.name = name
@@ -274,31 +285,35 @@ def _split_title(body: str) -> tuple[str, str]:
         return "", body
     end = body.find("::", 2)
     if end < 0:
-        raise _Broken(_("The question title is not closed with “::”."))
-    return _restore(body[2:end]).strip(), body[end + 2 :].strip()
+        raise Broken(_("The question title is not closed with “::”."))
+    return restore(body[2:end]).strip(), body[end + 2 :].strip()
 
 
-def _question(body: str, where: str, result: ParseResult) -> QuestionDef:
+def _question(body: str, where: str, marks: _Marks, result: ParseResult) -> QuestionDef:
     before, answers, after = _split_answer_block(body)
-    if answers is None:
-        raise _Unsupported(unsupported_type_message("description"))
+    if answers is None and marks.qtype is None:
+        raise Unsupported(unsupported_type_message("description"))
     if _is_junk(after):
-        result.warn(where, _("“%(junk)s” after the answer block was ignored.") % {"junk": _restore(after.strip())})
+        result.warn(where, _("“%(junk)s” after the answer block was ignored.") % {"junk": restore(after.strip())})
         after = ""
     question_text = before + (MISSING_WORD + after if after.strip() else "")
-    text_format, question_text = _split_format(question_text.strip(), "moodle")
+    text_format, question_text = split_format(question_text.strip(), "moodle")
 
-    answers = answers.strip()
+    answers = (answers or "").strip()
     general_feedback = ""
     separator = answers.rfind("####")
     if separator >= 0:
         answers, general_feedback = answers[:separator].strip(), answers[separator + 4 :]
 
-    parts = _Question(where=where, answers=answers, text_format=text_format, result=result)
-    question = _typed_question(parts)
-    question.text = _rich_text(question_text, text_format)
-    question.general_feedback = _rich(general_feedback, text_format)
-    return question
+    block = GiftBlock(
+        where=where, answers=answers, text_format=text_format, result=result,
+        text=rich_text(question_text, text_format), general_feedback=rich(general_feedback, text_format),
+    )  # fmt: skip
+    if marks.qtype is not None:
+        return _read_default(block, marks)
+    if not answers:
+        raise Unsupported(unsupported_type_message("essay"))
+    return _typed_question(block)
 
 
 def _split_answer_block(body: str) -> tuple[str, str | None, str]:
@@ -307,14 +322,14 @@ def _split_answer_block(body: str) -> tuple[str, str | None, str]:
     if not opens and not closes:
         return body, None, ""
     if not closes:
-        raise _Broken(_("“{” opens an answer block that is not closed with “}”."))
+        raise Broken(_("“{” opens an answer block that is not closed with “}”."))
     if not opens:
-        raise _Broken(_("“}” closes an answer block that was not opened with “{”."))
+        raise Broken(_("“}” closes an answer block that was not opened with “{”."))
     if opens > 1 or closes > 1:
-        raise _Broken(_("A question has only one answer block {…}; write other braces as \\{ and \\}."))
+        raise Broken(_("A question has only one answer block {…}; write other braces as \\{ and \\}."))
     start, end = body.index("{"), body.index("}")
     if end < start:
-        raise _Broken(_("“}” comes before “{”."))
+        raise Broken(_("“}” comes before “{”."))
     return body[:start], body[start + 1 : end], body[end + 1 :]
 
 
@@ -323,229 +338,92 @@ def _is_junk(after: str) -> bool:
     return bool(stripped) and set(stripped) <= _JUNK_CHARS
 
 
-def _typed_question(parts: _Question) -> QuestionDef:
-    """Tell the type from the answer block, in Moodle's order, and read the answers."""
-    answers = parts.answers
-    if not answers:
-        raise _Unsupported(unsupported_type_message("essay"))
-    if answers.startswith("#"):
-        return _numerical(parts)
-    if "~" in answers:
-        return _multiple_choice(parts)
-    if "=" in answers and "->" in answers:
-        return _matching(parts)
-    if answers.split("#", 1)[0].strip() in TRUE_FALSE_WORDS:
-        return _true_false(parts)
-    return _short_answer(parts)
+def _typed_question(block: GiftBlock) -> QuestionDef:
+    """Ask the types that read GIFT, in `gift_priority` order, which one the block is (Moodle's order)."""
+    for qtype in readers():
+        question = qtype.import_from_gift(block)
+        if question is not None:
+            return question
+    raise Unsupported(_("no question type of this site reads this answer block; skipped."))
 
 
-def _multiple_choice(parts: _Question) -> QuestionDef:
-    pieces = _split_answers(parts.answers, "=~")
-    choices = []
-    for number, (marker, piece) in enumerate(pieces, start=1):
-        if marker == "=":
-            # As in Moodle, a `=` answer is fully right; only `~` answers carry %weights%.
-            fraction, piece = Fraction(1), piece.strip()
-        else:
-            fraction, piece = _take_weight(piece, Fraction(0))
-        text, feedback = _split_feedback(piece)
-        choice = ChoiceDef(
-            text=_plain(text, parts.text_format), fraction=fraction, feedback=_rich(feedback, parts.text_format)
-        )
-        if is_blank(choice.text):
-            raise _Broken(_empty_answer(number))
-        choices.append(choice)
-    single = any(marker == "=" for marker, _piece in pieces)
-    return QuestionDef(qtype="single_choice" if single else "multiple_response", text={}, choices=choices)
+def readers() -> list:
+    """The registered types with an `import_from_gift` hook, in the order they are asked."""
+    found = [qtype for qtype in registry.all() if getattr(qtype, "import_from_gift", None) is not None]
+    return sorted(found, key=lambda qtype: getattr(qtype, "gift_priority", DEFAULT_PRIORITY))
 
 
-def _true_false(parts: _Question) -> QuestionDef:
-    word, *feedbacks = parts.answers.split("#", 2)
-    wrong = _rich(feedbacks[0], parts.text_format) if feedbacks else {}
-    right = _rich(feedbacks[1], parts.text_format) if len(feedbacks) > 1 else {}
-    is_true = word.strip() in TRUE_WORDS
-    true_feedback, false_feedback = (right, wrong) if is_true else (wrong, right)
-    true_choice = ChoiceDef(text=dict(TRUE_TEXT), fraction=Fraction(is_true), feedback=true_feedback)
-    false_choice = ChoiceDef(text=dict(FALSE_TEXT), fraction=Fraction(not is_true), feedback=false_feedback)
-    return QuestionDef(qtype="true_false", text={}, choices=[true_choice, false_choice])
+# --- The default reader -------------------------------------------------------------------------------------
 
 
-def _short_answer(parts: _Question) -> QuestionDef:
+def _read_default(block: GiftBlock, marks: _Marks) -> QuestionDef:
+    """A question the default writer wrote: the type from its comment, the answers read as its rows' kind."""
+    try:
+        qtype = registry.get(marks.qtype)
+    except UnknownQuestionType:
+        raise Broken(unknown_type_message(marks.qtype, registry.names())) from None
+    question = block.question(qtype.name)
+    if marks.options is not None:
+        try:
+            question.options = options_from_json(marks.options)
+        except ValueError as error:
+            raise Broken(str(error)) from None
+    kind = marks.rows or qtype.answer_rows
+    if kind is not None and kind not in _DEFAULT_READERS:
+        raise Broken(unknown_answer_kind_message(kind))
+    if block.answers:
+        if kind is None:
+            raise Broken(no_answers_message(qtype.name))
+        setattr(question, kind, _DEFAULT_READERS[kind](block))
+    return question
+
+
+def _weighted(block: GiftBlock, answers: str | None = None):
+    """(number, fraction, text, feedback) of each answer; `=` defaults to 100%, `~` to 0%."""
+    for number, (marker, piece) in enumerate(block.pieces("=~", answers), start=1):
+        fraction, piece = block.weight(piece, Fraction(marker != "~"))
+        text, feedback = block.split_feedback(piece)
+        yield number, fraction, text, block.rich(feedback)
+
+
+def _default_choices(block: GiftBlock) -> list[ChoiceDef]:
+    return [ChoiceDef(block.plain(text), fraction, feedback) for _n, fraction, text, feedback in _weighted(block)]
+
+
+def _default_accepted_answers(block: GiftBlock) -> list[AcceptedAnswerDef]:
+    return [AcceptedAnswerDef(block.as_typed(text), fraction, feedback)
+            for _n, fraction, text, feedback in _weighted(block)]  # fmt: skip
+
+
+def _default_numerical_answers(block: GiftBlock) -> list[NumericalAnswerDef]:
     answers = []
-    for number, (_marker, piece) in enumerate(_split_answers(parts.answers, "="), start=1):
-        fraction, piece = _take_weight(piece, Fraction(1))
-        text, feedback = _split_feedback(piece)
-        # Accepted answers are compared with what learners type, so they are kept as written (no HTML).
-        _format, text = _split_format(text.strip(), parts.text_format)
-        answer = AcceptedAnswerDef(
-            text=_languages(_restore(text), str.strip), fraction=fraction, feedback=_rich(feedback, parts.text_format)
-        )
-        if is_blank(answer.text):
-            raise _Broken(_empty_answer(number))
-        answers.append(answer)
-    return QuestionDef(qtype="short_answer", text={}, accepted_answers=answers)
+    for _n, fraction, spec, feedback in _weighted(block, block.answers.removeprefix("#")):
+        value, tolerance = block.numbers(block.number_spec(spec))
+        answers.append(NumericalAnswerDef(value=value, tolerance=tolerance, fraction=fraction, feedback=feedback))
+    return answers
 
 
-def _matching(parts: _Question) -> QuestionDef:
+def _default_pairs(block: GiftBlock) -> list[MatchingPairDef]:
     pairs = []
-    for number, (_marker, piece) in enumerate(_split_answers(parts.answers, "="), start=1):
-        if "->" not in piece:
-            raise _Broken(_("Pair %(number)d has no “->” between the item and its match.") % {"number": number})
-        prompt, answer = piece.split("->", 1)
-        # Moodle reads a format tag on the item but not on the match, which is plain text.
-        pair = MatchingPairDef(
-            prompt=_plain(prompt, parts.text_format), answer=_languages(_restore(answer), html_to_text)
-        )
-        if is_blank(pair.answer):
-            raise _Broken(_("Pair %(number)d has nothing after “->”.") % {"number": number})
-        pairs.append(pair)
-    return QuestionDef(qtype="matching", text={}, pairs=pairs)
+    for number, (_marker, piece) in enumerate(block.pieces("="), start=1):
+        prompt, arrow, answer = piece.partition("->")
+        if not arrow:
+            raise Broken(_("Pair %(number)d has no “->” between the item and its match.") % {"number": number})
+        pairs.append(MatchingPairDef(prompt=block.plain(prompt), answer=block.html_text(answer)))
+    return pairs
 
 
-def _numerical(parts: _Question) -> QuestionDef:
-    answers = []
-    for marker, piece in _split_answers(parts.answers[1:], "=~"):
-        fraction, piece = _take_weight(piece, Fraction(0) if marker == "~" else Fraction(1))
-        spec, feedback = _split_feedback(piece)
-        _format, spec = _split_format(spec.strip(), parts.text_format)
-        spec = _restore(spec).strip()
-        if spec in ("", "*"):
-            # "Any other answer" feedback: NumericalAnswerDef holds numbers only.
-            if feedback.strip():
-                parts.result.warn(parts.where, _("The feedback for any other answer was dropped: it cannot be stored."))
-            continue
-        value, tolerance = _numbers(spec)
-        answers.append(
-            NumericalAnswerDef(
-                value=value, tolerance=tolerance, fraction=fraction, feedback=_rich(feedback, parts.text_format)
-            )
-        )
-    if not answers:
-        raise _Broken(_("The numerical question has no answer."))
-    return QuestionDef(qtype="numerical", text={}, numerical_answers=answers)
+def _default_items(block: GiftBlock) -> list[OrderingItemDef]:
+    return [OrderingItemDef(block.plain(piece)) for _marker, piece in block.pieces("=")]
 
 
-def _numbers(spec: str) -> tuple[Decimal, Decimal]:
-    """Return (value, tolerance) from `value`, `value:tolerance` or `min..max`."""
-    spec = spec.translate(_ASCII_DIGITS)
-    if spec.find("..") > 0:
-        low, high = (_number(bit) for bit in spec.split("..", 1))
-        if low > high:
-            raise _Broken(_("The range “%(range)s” ends before it starts.") % {"range": spec})
-        value = (low + high) / 2
-        return value, high - value
-    if spec.find(":") > 0:
-        value, tolerance = (_number(bit) for bit in spec.split(":", 1))
-        if tolerance < 0:
-            raise _Broken(_("The tolerance in “%(answer)s” is negative.") % {"answer": spec})
-        return value, tolerance
-    return _number(spec), Decimal(0)
-
-
-def _number(text: str) -> Decimal:
-    text = text.strip()
-    if not _NUMBER.fullmatch(text):
-        raise _Broken(_("“%(value)s” is not a number.") % {"value": text})
-    return Decimal(text)
-
-
-def _empty_answer(number: int) -> str:
-    return _("Answer %(number)d is empty.") % {"number": number}
-
-
-# --- Pieces of the answer block -----------------------------------------------------------------------------
-
-
-def _split_answers(answers: str, markers: str) -> list[tuple[str, str]]:
-    """Split at each marker character; return (marker, text) pairs.
-
-    Text before the first marker counts as an answer when it is not blank, as in Moodle (`{four}` is a
-    short answer "four").
-    """
-    bits = re.split(f"([{re.escape(markers)}])", answers)
-    pieces = [("", bits[0])] + list(zip(bits[1::2], bits[2::2], strict=True))
-    if not pieces[0][1].strip():
-        pieces.pop(0)
-    return pieces
-
-
-def _take_weight(piece: str, default: Fraction) -> tuple[Fraction, str]:
-    """Return the `%n%` weight at the start of `piece` as a fraction (or `default`), and the rest."""
-    piece = piece.strip()
-    # Translating digits keeps the length, so the match's end is right in the original too.
-    match = _WEIGHT.match(piece.translate(_ASCII_DIGITS))
-    if not match:
-        return default, piece
-    return Fraction(Decimal(match.group(1))) / 100, piece[match.end() :]
-
-
-def _split_feedback(piece: str) -> tuple[str, str]:
-    text, _hash, feedback = piece.partition("#")
-    return text, feedback
-
-
-# --- Texts ---------------------------------------------------------------------------------------------------
-
-
-def _protect(text: str) -> str:
-    text = _PLACEHOLDER_CHARS.sub("\ufffd", text)
-    text = _ESCAPE.sub(lambda match: _PLACEHOLDER[match.group(1)], text)
-    text = _MLANG_TAG.sub(lambda match: match.group(0).translate(_HIDE_SPECIALS), text)
-    return _SPAN_TAG.sub(lambda match: match.group(0).translate(_HIDE_SPECIALS), text)
-
-
-def _restore(text: str) -> str:
-    return text.translate(_RESTORE)
-
-
-def _split_format(text: str, default: str) -> tuple[str, str]:
-    """Return (format, text) for a text that may start with `[html]`, `[plain]`, … (unknown names are text)."""
-    if text.startswith("["):
-        end = text.find("]")
-        if text[1:end] in FORMATS:
-            return text[1:end], text[end + 1 :]
-    return default, text
-
-
-def _rich(raw: str, default_format: str) -> Text:
-    """Question text or feedback, with its own format tag or `default_format`, as clean HTML per language."""
-    text_format, text = _split_format(raw.strip(), default_format)
-    return _rich_text(text, text_format)
-
-
-def _rich_text(text: str, text_format: str) -> Text:
-    return _languages(_restore(text), lambda value: _to_html(value, text_format))
-
-
-def _plain(raw: str, default_format: str) -> Text:
-    """A choice or matching item as plain text per language."""
-    text_format, text = _split_format(raw.strip(), default_format)
-    return _languages(_restore(text), lambda value: _to_plain(value, text_format))
-
-
-def _languages(text: str, convert) -> Text:
-    """Split multilang markup, convert each language's text, and drop the languages left empty."""
-    converted = {code: convert(value) for code, value in split_multilang(text.strip()).items()}
-    return {code: value for code, value in converted.items() if value}
-
-
-def _to_html(text: str, text_format: str) -> str:
-    if text_format == "markdown":
-        return clean_html(markdown.markdown(text))
-    if text_format == "plain":
-        return clean_html(html.escape(text, quote=False).replace("\n", "<br>"))
-    if text_format == "moodle":
-        # Moodle's own format allows HTML and turns line breaks into <br>.
-        return clean_html(text.replace("\n", "<br>"))
-    return clean_html(text)
-
-
-def _to_plain(text: str, text_format: str) -> str:
-    if text_format == "plain":
-        return text.strip()
-    if text_format == "markdown":
-        return html_to_text(markdown.markdown(text))
-    return html_to_text(text)
+_DEFAULT_READERS = {
+    "choices": _default_choices,
+    "accepted_answers": _default_accepted_answers,
+    "numerical_answers": _default_numerical_answers,
+    "pairs": _default_pairs,
+    "items": _default_items,
+}
 
 
 # ============================================================================================================
@@ -558,14 +436,15 @@ def export(questions: list[QuestionDef]) -> str:
     parts = []
     category = ""
     for question in questions:
-        writer = _WRITERS.get(question.qtype)
-        if writer is None:
+        try:
+            qtype = registry.get(question.qtype)
+        except UnknownQuestionType:
             parts.append(_skipped_comment(question, ""))
             continue
         wanted, tags = _category_and_tags(question)
         try:
-            written = _write_question(question, tags, writer)
-        except _CannotWrite as problem:
+            written = _write_question(question, tags, qtype)
+        except CannotWrite as problem:
             parts.append(_skipped_comment(question, problem.reason))
             continue
         if wanted != category:
@@ -574,14 +453,6 @@ def export(questions: list[QuestionDef]) -> str:
             category = wanted
         parts.append(written)
     return "\n\n".join(parts) + "\n" if parts else ""
-
-
-class _CannotWrite(Exception):
-    """GIFT has no way to write this question; `reason` says why."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _skipped_comment(question: QuestionDef, reason: str) -> str:
@@ -606,13 +477,20 @@ def _category_and_tags(question: QuestionDef) -> tuple[str, list[str]]:
     return "", tags
 
 
-def _write_question(question: QuestionDef, tags: list[str], writer) -> str:
+def _write_question(question: QuestionDef, tags: list[str], qtype) -> str:
+    writer = GiftWriter(question)
+    hook = getattr(qtype, "export_to_gift", None)
+    if hook is not None:
+        marks, block = [], hook(question, writer)
+    else:
+        marks, block = _write_default(qtype, question, writer)
     lines = []
     if tags:
         lines.append("// " + " ".join(_write_tag(tag) for tag in tags))
-    head = f"::{_escape(question.name)}::" if question.name else ""
-    head += "[html]" + _escape(_join(question.text))
-    lines.append(head + writer(question))
+    lines += marks
+    head = f"::{writer.escape(question.name)}::" if question.name else ""
+    head += "[html]" + writer.escape(writer.join(question.text))
+    lines.append(head + block)
     return "\n".join(lines)
 
 
@@ -621,128 +499,54 @@ def _write_tag(tag: str) -> str:
     return "[tag:" + " ".join(tag.split()).replace("]", "\\]") + "]"
 
 
-def _write_choices(question: QuestionDef) -> str:
-    single = question.qtype == "single_choice"
-    lines = []
-    for choice in question.choices:
-        text = _write_plain(choice.text)
-        if single and choice.fraction == 1:
-            marker = "="
-        elif choice.fraction == 0 and not text.startswith("%"):
-            marker = "~"
-        else:
-            marker = f"~%{_percent(choice.fraction)}%"
-        lines.append(f"\t{marker}{text}{_write_feedback(choice.feedback)}")
-    return _block(lines, question)
+# --- The default writer -------------------------------------------------------------------------------------
 
 
-def _write_true_false(question: QuestionDef) -> str:
-    # Our convention: the first choice is "True". Moodle reads `{TRUE#first#second}` as first = feedback
-    # for the wrong answer, second = feedback for the right one.
-    true_choice, false_choice = (question.choices + [ChoiceDef(text={}), ChoiceDef(text={})])[:2]
-    true_is_right = true_choice.fraction >= false_choice.fraction
-    right, wrong = (true_choice, false_choice) if true_is_right else (false_choice, true_choice)
-    answer = "TRUE" if true_is_right else "FALSE"
-    right_feedback, wrong_feedback = _write_rich(right.feedback), _write_rich(wrong.feedback)
-    if right_feedback:
-        answer += f"#{wrong_feedback}#{right_feedback}"
-    elif wrong_feedback:
-        answer += f"#{wrong_feedback}"
-    general = _general_feedback(question, "\t")
-    return "{" + answer + (f"\n{general}\n" if general else "") + "}"
+def _write_default(qtype, question: QuestionDef, writer: GiftWriter) -> tuple[list[str], str]:
+    """Return the `// [tarikh:…]` comment lines and the answer block of a type without `export_to_gift`."""
+    kinds = answer_kinds(question)
+    if len(kinds) > 1:
+        raise CannotWrite("its answers are of more than one kind")
+    marks = [f"// [tarikh:type={qtype.name}]"]
+    if kinds and kinds[0] != qtype.answer_rows:
+        marks.append(f"// [tarikh:rows={kinds[0]}]")
+    if question.options:
+        marks.append(f"// [tarikh:options={options_to_json(question.options, ascii_only=True)}]")
+    if not kinds:
+        return marks, writer.block([])
+    kind = kinds[0]
+    lines = [f"\t{line}" for line in _DEFAULT_WRITERS[kind](getattr(question, kind), writer)]
+    return marks, writer.block(lines, opening="{#" if kind == "numerical_answers" else "{")
 
 
-def _write_short_answer(question: QuestionDef) -> str:
-    lines = []
-    for answer in question.accepted_answers:
-        text = _join(answer.text)
-        if "->" in text:
-            # Accepted answers are written as typed (no HTML to hide it in), and `=` with `->` means matching.
-            raise _CannotWrite("an accepted answer contains “->”")
-        weight = _percent(answer.fraction)
-        lines.append(f"\t=%{weight}%{_guard_format(_escape(text))}{_write_feedback(answer.feedback)}")
-    return _block(lines, question)
+def _default_choice_lines(rows, gift: GiftWriter) -> list[str]:
+    return [f"~%{gift.percent(row.fraction)}%{gift.plain(row.text)}{gift.feedback(row.feedback)}" for row in rows]
 
 
-def _write_numerical(question: QuestionDef) -> str:
-    lines = [
-        f"\t=%{_percent(answer.fraction)}%{format(answer.value, 'f')}:{format(answer.tolerance, 'f')}"
-        f"{_write_feedback(answer.feedback)}"
-        for answer in question.numerical_answers
+def _default_accepted_answer_lines(rows, gift: GiftWriter) -> list[str]:
+    return [f"=%{gift.percent(row.fraction)}%{gift.typed(row.text)}{gift.feedback(row.feedback)}" for row in rows]
+
+
+def _default_numerical_answer_lines(rows, gift: GiftWriter) -> list[str]:
+    return [
+        f"=%{gift.percent(row.fraction)}%{format(row.value, 'f')}:{format(row.tolerance, 'f')}"
+        f"{gift.feedback(row.feedback)}"
+        for row in rows
     ]
-    return _block(lines, question, opening="{#")
 
 
-def _write_matching(question: QuestionDef) -> str:
-    lines = [f"\t={_write_plain(pair.prompt)} -> {_escape(_join_plain(pair.answer))}" for pair in question.pairs]
-    return _block(lines, question)
+def _default_pair_lines(rows, gift: GiftWriter) -> list[str]:
+    return [f"={gift.plain(row.prompt)} -> {gift.escape(gift.join_plain(row.answer))}" for row in rows]
 
 
-_WRITERS = {
-    "single_choice": _write_choices,
-    "multiple_response": _write_choices,
-    "true_false": _write_true_false,
-    "short_answer": _write_short_answer,
-    "numerical": _write_numerical,
-    "matching": _write_matching,
+def _default_item_lines(rows, gift: GiftWriter) -> list[str]:
+    return [f"={gift.plain(row.text)}" for row in rows]
+
+
+_DEFAULT_WRITERS = {
+    "choices": _default_choice_lines,
+    "accepted_answers": _default_accepted_answer_lines,
+    "numerical_answers": _default_numerical_answer_lines,
+    "pairs": _default_pair_lines,
+    "items": _default_item_lines,
 }
-
-
-def _block(lines: list[str], question: QuestionDef, opening: str = "{") -> str:
-    general = _general_feedback(question, "\t")
-    return opening + "\n" + "\n".join(lines + ([general] if general else [])) + "\n}"
-
-
-def _general_feedback(question: QuestionDef, indent: str) -> str:
-    if is_blank(question.general_feedback):
-        return ""
-    return f"{indent}####{_write_rich(question.general_feedback)}"
-
-
-def _write_feedback(feedback: Text) -> str:
-    written = _write_rich(feedback)
-    return f"#{written}" if written else ""
-
-
-def _write_rich(text: Text) -> str:
-    # `->` in a short answer's block would make it a matching question; `-&gt;` is the same HTML.
-    return _guard_format(_escape(_join(text).replace("->", "-&gt;")))
-
-
-def _write_plain(text: Text) -> str:
-    return _guard_format(_escape(_join_plain(text)))
-
-
-def _join_plain(text: Text) -> str:
-    """Plain text, HTML-escaped per language so that it reads back unchanged through the [html] format."""
-    return _join({code: html.escape(value, quote=False) for code, value in text.items()})
-
-
-def _join(text: Text) -> str:
-    """Multilang markup for `text`, like `join_multilang`, but also for one language that its script would
-    not give back (English written without Latin letters, Arabic with no Arabic letters)."""
-    present = [(code, text[code].strip()) for code in LANGUAGES if (text.get(code) or "").strip()]
-    if len(present) == 1:
-        code, value = present[0]
-        if detect_language(re.sub(r"<[^>]+>", " ", value)) != code:
-            return f'<span lang="{code}" class="multilang">{value}</span>'
-    return join_multilang(dict(present))
-
-
-def _escape(text: str) -> str:
-    return text.translate(_WRITE_ESCAPES)
-
-
-def _guard_format(written: str) -> str:
-    """A text that starts with "[" gets an explicit format tag, so "[plain]…" in it is not read as one."""
-    return "[html]" + written if written.startswith("[") else written
-
-
-def _percent(fraction: Fraction) -> str:
-    percent = Fraction(fraction) * 100
-    if percent.denominator == 1:
-        return str(percent.numerator)
-    exact = Decimal(percent.numerator) / Decimal(percent.denominator)
-    if Fraction(exact) == percent:
-        return format(exact.normalize(), "f")
-    return format(round(exact, 7), "f")

@@ -127,6 +127,15 @@ class QuestionType(ABC):
     # Graded by a teacher, not by `grade` (an essay): the slot waits in "needs grading".
     needs_manual_grading: ClassVar[bool] = False
 
+    # --- formats: each format asks the type first and falls back to its own generic reader and writer
+    # (quizzes/formats/base.py documents the hooks; None means "use the format's default").
+    gift_priority: ClassVar[int] = 50  # the order in which GIFT asks the types to read an answer block
+    moodlexml_types: ClassVar[tuple[str, ...]] = ()  # Moodle's names of the type (`<question type="…">`)
+    csv_columns: ClassVar[tuple[str, ...]] = ()  # CSV columns of the type's own
+    import_from_gift = export_to_gift = None
+    import_from_moodlexml = export_to_moodlexml = None
+    import_from_csv = export_to_csv = None
+
     @property
     def template(self) -> str:
         return f"quizzes/question_types/{self.name}.html"

@@ -7,7 +7,17 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.definitions import QuestionDef
+from quizzes.definitions import ChoiceDef, QuestionDef, is_blank
+from quizzes.formats.csv_syntax import CsvRow, CsvWriter
+from quizzes.formats.gift_syntax import Broken, GiftBlock, GiftWriter
+from quizzes.formats.moodlexml_syntax import (
+    QuestionReader,
+    QuestionWriter,
+    answer_fraction,
+    child_text,
+    flag,
+    question_text_format,
+)
 from quizzes.question_types.base import (
     ZERO,
     Option,
@@ -112,3 +122,68 @@ class ChoiceQuestionType(QuestionType):
         if self.choice(definition, raw) is None:
             raise invalid_response()
         return raw
+
+    # --- formats: what the hooks of single choice and multiple response share -----------------------------
+    # Moodle's multiple choice is one question type with a "single" setting; here it is two types. Each reads
+    # the files meant for it (GIFT: a `~` block with or without a `=` answer; XML: `<single>`) and writes them.
+
+    def read_gift_choices(self, block: GiftBlock, pieces: list[tuple[str, str]]) -> QuestionDef:
+        """Choices from a GIFT multiple choice block: `=right`, `~wrong`, `~%50%partly right`, `#feedback`."""
+        choices = []
+        for number, (marker, piece) in enumerate(pieces, start=1):
+            if marker == "=":
+                # As in Moodle, a `=` answer is fully right; only `~` answers carry %weights%.
+                fraction, piece = Fraction(1), piece.strip()
+            else:
+                fraction, piece = block.weight(piece, Fraction(0))
+            text, feedback = block.split_feedback(piece)
+            choice = ChoiceDef(text=block.plain(text), fraction=fraction, feedback=block.rich(feedback))
+            if is_blank(choice.text):
+                raise Broken(block.empty_answer(number))
+            choices.append(choice)
+        question = block.question(self.name)
+        question.choices = choices
+        return question
+
+    def write_gift_choices(self, question: QuestionDef, gift: GiftWriter, *, single: bool) -> str:
+        lines = []
+        for choice in question.choices:
+            text = gift.plain(choice.text)
+            if single and choice.fraction == 1:
+                marker = "="
+            elif choice.fraction == 0 and not text.startswith("%"):
+                marker = "~"
+            else:
+                marker = f"~%{gift.percent(choice.fraction)}%"
+            lines.append(f"\t{marker}{text}{gift.feedback(choice.feedback)}")
+        return gift.block(lines)
+
+    def read_moodlexml_choices(self, element, xml: QuestionReader) -> QuestionDef:
+        question = xml.question(self.name)
+        text_format = question_text_format(element)
+        for answer in element.findall("answer"):
+            question.choices.append(
+                ChoiceDef(
+                    text=xml.text_from_html(answer, default_format=text_format),
+                    fraction=answer_fraction(answer),
+                    feedback=xml.html(answer.find("feedback"), text_format),
+                )
+            )
+        if element.find("shuffleanswers") is not None:
+            question.options["shuffle"] = flag(child_text(element, "shuffleanswers"))
+        return question
+
+    def write_moodlexml_choices(self, question: QuestionDef, xml: QuestionWriter, *, single: bool) -> list[str]:
+        lines = [f"    <single>{'true' if single else 'false'}</single>", *xml.shuffle_lines()]
+        lines.append("    <answernumbering>abc</answernumbering>")
+        for choice in question.choices:
+            lines += xml.answer_lines(choice.fraction, xml.plain_html(choice.text), choice.feedback)
+        return lines
+
+    def read_csv_choices(self, row: CsvRow) -> QuestionDef:
+        question = row.question(self.name)
+        question.choices = row.choices()
+        return question
+
+    def write_csv_choices(self, question: QuestionDef, csv: CsvWriter) -> dict[str, str]:
+        return csv.answer_cells(question.choices)

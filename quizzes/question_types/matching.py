@@ -7,10 +7,13 @@ may share an answer text; a pick is right when its answer's text is the right on
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from quizzes.answer_matching import normalise
-from quizzes.definitions import is_blank
+from quizzes.definitions import MatchingPairDef, is_blank
+from quizzes.formats.gift_syntax import Broken
+from quizzes.formats.moodlexml_syntax import child_text, element_text, flag, question_text_format, text_element
+from quizzes.formats.multilang import join_multilang
 from quizzes.question_types.base import (
     ZERO,
     Option,
@@ -31,6 +34,9 @@ class Matching(QuestionType):
     name = "matching"
     label = _("Matching")
     answer_rows = "pairs"
+    gift_priority = 30
+    # "match" is Moodle's internal name, which its importer accepts too.
+    moodlexml_types = ("matching", "match")
 
     def start(self, definition, rng, *, shuffle):
         order = {"answers": rng.sample([p.answer_key for p in definition.pairs], len(definition.pairs))}
@@ -129,3 +135,64 @@ class Matching(QuestionType):
             if answer:
                 cleaned[prompt] = answer
         return cleaned
+
+    # --- formats ----------------------------------------------------------------------------------------
+    def import_from_gift(self, block):
+        """`=` and `->`: `=item -> match` per pair; `= -> match` is a distractor."""
+        if "=" not in block.answers or "->" not in block.answers:
+            return None
+        pairs = []
+        for number, (_marker, piece) in enumerate(block.pieces("="), start=1):
+            if "->" not in piece:
+                raise Broken(
+                    gettext("Pair %(number)d has no “->” between the item and its match.") % {"number": number}
+                )
+            prompt, answer = piece.split("->", 1)
+            # Moodle reads a format tag on the item but not on the match, which is plain text.
+            pair = MatchingPairDef(prompt=block.plain(prompt), answer=block.html_text(answer))
+            if is_blank(pair.answer):
+                raise Broken(gettext("Pair %(number)d has nothing after “->”.") % {"number": number})
+            pairs.append(pair)
+        question = block.question(self.name)
+        question.pairs = pairs
+        return question
+
+    def export_to_gift(self, question, gift):
+        lines = [
+            f"\t={gift.plain(pair.prompt)} -> {gift.escape(gift.join_plain(pair.answer))}" for pair in question.pairs
+        ]
+        return gift.block(lines)
+
+    def import_from_moodlexml(self, element, xml):
+        question = xml.question(self.name)
+        text_format = question_text_format(element)
+        for subquestion in element.findall("subquestion"):
+            prompt = xml.text_from_html(subquestion, element_text(subquestion), text_format)
+            answer = xml.plain(element_text(subquestion.find("answer")))
+            if is_blank(prompt) and is_blank(answer):
+                continue  # an unused row of Moodle's form
+            question.pairs.append(MatchingPairDef(prompt=prompt, answer=answer))
+        if element.find("shuffleanswers") is not None:
+            question.options["shuffle"] = flag(child_text(element, "shuffleanswers"))
+        return question
+
+    def export_to_moodlexml(self, question, xml):
+        lines = xml.shuffle_lines()
+        for pair in question.pairs:
+            lines += [
+                '    <subquestion format="html">',
+                f"      {text_element(xml.plain_html(pair.prompt), cdata=True)}",
+                "      <answer>",
+                f"        {text_element(join_multilang(pair.answer))}",
+                "      </answer>",
+                "    </subquestion>",
+            ]
+        return lines
+
+    def import_from_csv(self, row):
+        question = row.question(self.name)
+        question.pairs = row.pairs()
+        return question
+
+    def export_to_csv(self, question, csv):
+        return csv.answer_cells(question.pairs)

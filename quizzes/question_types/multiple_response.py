@@ -13,6 +13,7 @@ from itertools import product
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.formats.moodlexml_syntax import child_text, flag
 from quizzes.question_types.base import ZERO, clamp, invalid_response, registry, text_in
 from quizzes.question_types.choice_based import ChoiceQuestionType
 
@@ -25,6 +26,8 @@ EXACT_GUESS_LIMIT = 12
 class MultipleResponse(ChoiceQuestionType):
     name = "multiple_response"
     label = _("Multiple response")
+    gift_priority = 21
+    moodlexml_types = ("multichoice",)
 
     def validate(self, definition):
         errors = self.validate_choices(definition)
@@ -88,3 +91,31 @@ class MultipleResponse(ChoiceQuestionType):
             raise invalid_response()
         # Keep the question's order and drop repeats, so equal responses compare equal.
         return [choice.key for choice in definition.choices if choice.key in set(values)]
+
+    # --- formats ----------------------------------------------------------------------------------------
+    def import_from_gift(self, block):
+        """A `~` block with no `=` answer: Moodle's "multiple answers" (with one it is single choice's)."""
+        if "~" not in block.answers:
+            return None
+        pieces = block.pieces("=~")
+        if any(marker == "=" for marker, _piece in pieces):
+            return None
+        return self.read_gift_choices(block, pieces)
+
+    def export_to_gift(self, question, gift):
+        return self.write_gift_choices(question, gift, single=False)
+
+    def import_from_moodlexml(self, element, xml):
+        """A `multichoice` with `<single>false</single>`."""
+        if flag(child_text(element, "single", "true")):
+            return None
+        return self.read_moodlexml_choices(element, xml)
+
+    def export_to_moodlexml(self, question, xml):
+        return self.write_moodlexml_choices(question, xml, single=False)
+
+    def import_from_csv(self, row):
+        return self.read_csv_choices(row)
+
+    def export_to_csv(self, question, csv):
+        return self.write_csv_choices(question, csv)

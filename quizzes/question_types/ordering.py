@@ -8,8 +8,11 @@ to the next item" rule. Reversing the whole list earns 0; one item out of place 
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
+from quizzes.definitions import OrderingItemDef, is_blank
+from quizzes.formats.gift_syntax import CannotWrite
+from quizzes.formats.moodlexml_syntax import question_text_format, read_decimal, text_element
 from quizzes.question_types.base import (
     ZERO,
     Option,
@@ -27,6 +30,7 @@ class Ordering(QuestionType):
     name = "ordering"
     label = _("Ordering")
     answer_rows = "items"
+    moodlexml_types = ("ordering",)
 
     def start(self, definition, rng, *, shuffle):
         # Always shuffled, whatever the quiz says, or the right order would show; never into the right one.
@@ -75,3 +79,55 @@ class Ordering(QuestionType):
         if not isinstance(raw, list) or sorted(raw) != sorted(item.key for item in definition.items):
             raise invalid_response()
         return list(raw)
+
+    # --- formats ----------------------------------------------------------------------------------------
+    def export_to_gift(self, question, gift):
+        # GIFT has no ordering type, and the default writer's `{=a =b =c}` is what Moodle reads as a short
+        # answer accepting each item: the question is left out, with a comment saying so.
+        raise CannotWrite("")
+
+    def import_from_moodlexml(self, element, xml):
+        """Items in the order of the file, as Moodle's qtype_ordering imports them (it ignores their
+        `fraction` and renumbers them 1..n when saving); a warning says when the fractions disagree."""
+        question = xml.question(self.name)
+        text_format = question_text_format(element)
+        positions = []
+        for answer in element.findall("answer"):
+            text = xml.text_from_html(answer, default_format=text_format)
+            if is_blank(text):
+                continue  # Moodle drops empty items too
+            question.items.append(OrderingItemDef(text=text))
+            positions.append(read_decimal(answer.get("fraction", "")))
+        if None not in positions and positions != sorted(positions):
+            xml.warn(
+                gettext(
+                    "the items’ fraction values do not follow their order in the file; "
+                    "the file order was kept, as Moodle does."
+                )
+            )
+        return question
+
+    def export_to_moodlexml(self, question, xml):
+        """qtype_ordering: all items shown, graded like our type (right next item, last excluded)."""
+        lines = [
+            "    <layouttype>VERTICAL</layouttype>",
+            "    <selecttype>ALL</selecttype>",
+            f"    <selectcount>{len(question.items)}</selectcount>",
+            "    <gradingtype>RELATIVE_NEXT_EXCLUDE_LAST</gradingtype>",
+            "    <showgrading>SHOW</showgrading>",
+        ]
+        for position, item in enumerate(question.items, start=1):
+            lines += [
+                f'    <answer fraction="{position}" format="html">',
+                f"      {text_element(xml.plain_html(item.text), cdata=True)}",
+                "    </answer>",
+            ]
+        return lines
+
+    def import_from_csv(self, row):
+        question = row.question(self.name)
+        question.items = row.items()
+        return question
+
+    def export_to_csv(self, question, csv):
+        return csv.answer_cells(question.items)

@@ -4,11 +4,15 @@ Response: the text as typed. Every accepted answer is tried in both languages, s
 the other language's accepted form counts; the best matching fraction wins.
 """
 
+from fractions import Fraction
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.answer_matching import WILDCARD, matches
-from quizzes.definitions import LANGUAGES, missing_languages
+from quizzes.definitions import LANGUAGES, AcceptedAnswerDef, is_blank, missing_languages
+from quizzes.formats.gift_syntax import Broken, CannotWrite
+from quizzes.formats.moodlexml_syntax import answer_fraction, answer_text, child_text, flag, question_text_format
 from quizzes.question_types.base import LANGUAGE_NAMES, ZERO, QuestionType, clamp, registry, require_texts, text_in
 
 
@@ -17,6 +21,9 @@ class ShortAnswer(QuestionType):
     name = "short_answer"
     label = _("Short answer")
     answer_rows = "accepted_answers"
+    # Asked last: GIFT reads any block no other type takes as a short answer, as Moodle does.
+    gift_priority = 90
+    moodlexml_types = ("shortanswer",)
 
     def fill_view(self, view, definition, *, order, response):
         view.value = response or ""
@@ -88,6 +95,100 @@ class ShortAnswer(QuestionType):
     def correct_answers_for_display(self, definition, language):
         return [a.text.get(language) or next(iter(v for v in a.text.values() if v), "")
                 for a in definition.accepted_answers if a.fraction == 1]
+
+    # --- formats ----------------------------------------------------------------------------------------
+    def import_from_gift(self, block):
+        """`=answer` lines with `%n%` weights (100% by default) and `#feedback`; `*` wildcards are kept.
+
+        Accepted answers are compared with what learners type, so they are kept as written (no HTML).
+        """
+        answers = []
+        for number, (_marker, piece) in enumerate(block.pieces("="), start=1):
+            fraction, piece = block.weight(piece, Fraction(1))
+            text, feedback = block.split_feedback(piece)
+            answer = AcceptedAnswerDef(text=block.as_typed(text), fraction=fraction, feedback=block.rich(feedback))
+            if is_blank(answer.text):
+                raise Broken(block.empty_answer(number))
+            answers.append(answer)
+        question = block.question(self.name)
+        question.accepted_answers = answers
+        return question
+
+    def export_to_gift(self, question, gift):
+        lines = []
+        for answer in question.accepted_answers:
+            text = gift.join(answer.text)
+            if "->" in text:
+                # Accepted answers are written as typed (no HTML to hide it in), and `=` with `->` means matching.
+                raise CannotWrite("an accepted answer contains “->”")
+            weight = gift.percent(answer.fraction)
+            lines.append(f"\t=%{weight}%{gift.typed(answer.text)}{gift.feedback(answer.feedback)}")
+        return gift.block(lines)
+
+    def import_from_moodlexml(self, element, xml):
+        question = xml.question(self.name)
+        text_format = question_text_format(element)
+        for answer in element.findall("answer"):
+            question.accepted_answers.append(
+                AcceptedAnswerDef(
+                    text=xml.plain(answer_text(answer)),
+                    fraction=answer_fraction(answer),
+                    feedback=xml.html(answer.find("feedback"), text_format),
+                )
+            )
+        question.accepted_answers = _join_languages(question.accepted_answers)
+        if element.find("usecase") is not None:
+            question.options["case_sensitive"] = flag(child_text(element, "usecase"))
+        return question
+
+    def export_to_moodlexml(self, question, xml):
+        lines = []
+        if "case_sensitive" in question.options:
+            lines.append(f"    <usecase>{1 if question.options['case_sensitive'] else 0}</usecase>")
+        for answer in question.accepted_answers:
+            # One Moodle answer per language: Moodle compares the typed text with each answer as written.
+            forms = [answer.text[code] for code in LANGUAGES if answer.text.get(code)]
+            for form in dict.fromkeys(forms) or [""]:
+                lines += xml.answer_lines(answer.fraction, form, answer.feedback, "moodle_auto_format")
+        return lines
+
+    def import_from_csv(self, row):
+        question = row.question(self.name)
+        question.accepted_answers = row.accepted_answers()
+        return question
+
+    def export_to_csv(self, question, csv):
+        return csv.answer_cells(question.accepted_answers)
+
+
+def _join_languages(answers: list[AcceptedAnswerDef]) -> list[AcceptedAnswerDef]:
+    """Join an Arabic-only answer and the English-only answer next to it (same fraction and feedback).
+
+    `export_to_moodlexml` writes a bilingual accepted answer as one Moodle answer per language, since Moodle
+    compares the typed text with each answer as written; this reads it back as the one answer it was. Grading
+    is the same either way: every accepted form is tried whatever its language.
+    """
+    joined: list[AcceptedAnswerDef] = []
+    can_pair = False  # whether joined[-1] is still a one-language answer that may take a partner
+    for answer in answers:
+        if can_pair and _partners(joined[-1], answer):
+            joined[-1].text = {**joined[-1].text, **answer.text}
+            can_pair = False
+            continue
+        joined.append(answer)
+        can_pair = True
+    return joined
+
+
+def _partners(first: AcceptedAnswerDef, second: AcceptedAnswerDef) -> bool:
+    return (
+        len(first.text) == 1
+        and len(second.text) == 1
+        and first.text.keys() != second.text.keys()
+        and first.fraction == second.fraction
+        and first.feedback == second.feedback
+        and not any("*" in value for value in (*first.text.values(), *second.text.values()))
+    )
 
 
 __all__ = ["ShortAnswer", "LANGUAGE_NAMES"]

@@ -25,7 +25,9 @@ from quizzes.definitions import (
     QuestionDef,
 )
 from quizzes.formats.base import FormatError, ParseResult, unsupported_type_message
-from quizzes.formats.moodlexml import FALSE_TEXT, MAX_IMAGE_BYTES, TRUE_TEXT, export, parse
+from quizzes.formats.moodlexml import export, parse
+from quizzes.formats.moodlexml_syntax import MAX_IMAGE_BYTES
+from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 
 # shared/ lies beside the repository: /work/shared for a developer, next to the fresh clone in CI.
 CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "moodle"

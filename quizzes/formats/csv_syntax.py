@@ -1,0 +1,145 @@
+"""The CSV columns shared by the CSV driver (`quizzes.formats.csv`) and the question types' CSV hooks.
+
+Bilingual cells (`<prefix>_ar`, `<prefix>_en`), percentages and numbers, and the numbered answer columns of
+docs/csv-format.md: `answerN_ar/_en`, `answerN_fraction`, `answerN_feedback_ar/_en`, `answerN_value`,
+`answerN_tolerance` and `promptN_ar/_en`, read and written for each kind of shared answer rows. `CsvRow` is one
+row as a type's `import_from_csv` reads it; `CsvWriter` is what a type's `export_to_csv` writes with. Nothing
+here knows a question type.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+
+from quizzes import definitions as defs
+from quizzes.answer_matching import normalise
+
+ANSWER_COLUMN = re.compile(r"^(answer|prompt)(\d+)_(ar|en|fraction|feedback_ar|feedback_en|value|tolerance)$")
+# The answer columns of group N, in the order export writes them.
+GROUP_COLUMNS = ("answer{n}_ar", "answer{n}_en", "answer{n}_fraction", "answer{n}_feedback_ar",
+                 "answer{n}_feedback_en", "answer{n}_value", "answer{n}_tolerance", "prompt{n}_ar", "prompt{n}_en")
+
+
+class RowError(Exception):
+    """A cell that cannot be read; the message goes to the report with the row's number."""
+
+
+class CsvRow:
+    """One row of the file, as a type's `import_from_csv` reads it.
+
+    `common` holds what every question has (name, texts, points, difficulty, tags, events), read by the driver;
+    `question()` starts a definition with it.
+    """
+
+    def __init__(self, cells: dict, common: defs.QuestionDef | None = None):
+        self.cells = cells
+        self.common = common or defs.QuestionDef(qtype="", text={})
+
+    def question(self, qtype: str) -> defs.QuestionDef:
+        c = self.common
+        return defs.QuestionDef(
+            qtype=qtype, name=c.name, text=dict(c.text), general_feedback=dict(c.general_feedback),
+            explanation=dict(c.explanation), points=c.points, tags=list(c.tags), events=list(c.events),
+            difficulty=c.difficulty,
+        )  # fmt: skip
+
+    def value(self, column: str) -> str:
+        value = self.cells.get(column)
+        return value.strip() if isinstance(value, str) else ""
+
+    def text(self, prefix: str) -> defs.Text:
+        """The bilingual text of the `<prefix>_ar` and `<prefix>_en` cells."""
+        return {code: self.value(f"{prefix}_{code}") for code in defs.LANGUAGES if self.value(f"{prefix}_{code}")}
+
+    def percent(self, column: str, default: int) -> Fraction:
+        raw = normalise(self.value(column)).rstrip("%").strip()
+        if not raw:
+            return Fraction(default, 100)
+        try:
+            # Spreadsheets round thirds (33.33333%); the nearest fraction with a small denominator is meant.
+            return (Fraction(Decimal(raw)) / 100).limit_denominator(1000)
+        except (InvalidOperation, ValueError):
+            raise RowError(_("“%(value)s” is not a percentage.") % {"value": raw}) from None
+
+    def decimal(self, column: str, what: str, default: str = "") -> Decimal:
+        raw = self.value(column) or default
+        try:
+            return Decimal(normalise(raw).replace(",", ""))
+        except InvalidOperation:
+            raise RowError(_("%(what)s “%(value)s” is not a number.") % {"what": what, "value": raw}) from None
+
+    def groups(self) -> list[int]:
+        """The numbers N of the answer groups that have a cell filled in."""
+        numbers = set()
+        for column, value in self.cells.items():
+            match = ANSWER_COLUMN.match(column or "")
+            if match and isinstance(value, str) and value.strip():
+                numbers.add(int(match.group(2)))
+        return sorted(numbers)
+
+    # --- the answer groups, read as one kind of shared answer rows -------------------------------------------
+
+    def rows(self, kind: str) -> list:
+        """The answer groups read as `kind` (one of `definitions.ROW_KINDS`)."""
+        return getattr(self, kind)()
+
+    def choices(self) -> list[defs.ChoiceDef]:
+        return [defs.ChoiceDef(self.text(f"answer{n}"), self.percent(f"answer{n}_fraction", 0),
+                               self.text(f"answer{n}_feedback")) for n in self.groups()]  # fmt: skip
+
+    def accepted_answers(self) -> list[defs.AcceptedAnswerDef]:
+        return [defs.AcceptedAnswerDef(self.text(f"answer{n}"), self.percent(f"answer{n}_fraction", 100),
+                                       self.text(f"answer{n}_feedback")) for n in self.groups()]  # fmt: skip
+
+    def numerical_answers(self) -> list[defs.NumericalAnswerDef]:
+        return [
+            defs.NumericalAnswerDef(
+                value=self.decimal(f"answer{n}_value", _("answer %(n)d value") % {"n": n}),
+                tolerance=self.decimal(f"answer{n}_tolerance", _("answer %(n)d tolerance") % {"n": n}, "0"),
+                fraction=self.percent(f"answer{n}_fraction", 100),
+                feedback=self.text(f"answer{n}_feedback"),
+            )
+            for n in self.groups()
+        ]
+
+    def pairs(self) -> list[defs.MatchingPairDef]:
+        return [defs.MatchingPairDef(prompt=self.text(f"prompt{n}"), answer=self.text(f"answer{n}"))
+                for n in self.groups()]  # fmt: skip
+
+    def items(self) -> list[defs.OrderingItemDef]:
+        return [defs.OrderingItemDef(self.text(f"answer{n}")) for n in self.groups()]
+
+
+class CsvWriter:
+    """What a type's `export_to_csv` writes its cells with."""
+
+    @staticmethod
+    def text_cells(prefix: str, text: defs.Text) -> dict[str, str]:
+        return {f"{prefix}_{code}": text.get(code, "") for code in defs.LANGUAGES}
+
+    def answer_cells(self, rows) -> dict[str, str]:
+        """Answer group N for the N-th row, whatever its kind: each field goes to its column."""
+        cells = {}
+        for n, row in enumerate(rows, start=1):
+            if hasattr(row, "text"):
+                cells.update(self.text_cells(f"answer{n}", row.text))
+            if hasattr(row, "answer"):
+                cells.update(self.text_cells(f"answer{n}", row.answer))
+                cells.update(self.text_cells(f"prompt{n}", row.prompt))
+            if hasattr(row, "feedback"):
+                cells.update(self.text_cells(f"answer{n}_feedback", row.feedback))
+            if hasattr(row, "fraction"):
+                cells[f"answer{n}_fraction"] = percent_text(row.fraction)
+            if hasattr(row, "value"):
+                cells[f"answer{n}_value"] = format(row.value.normalize(), "f")
+                cells[f"answer{n}_tolerance"] = format(row.tolerance.normalize(), "f")
+        return cells
+
+
+def percent_text(fraction: Fraction) -> str:
+    value = Decimal(fraction.numerator * 100) / Decimal(fraction.denominator)
+    return format(value.quantize(Decimal("0.00001")).normalize(), "f")
