@@ -316,7 +316,8 @@ class Runner:
                          if key not in ("DATABASE_URL", "TEST_DATABASE_URL", "REDIS_URL")}
         self.base_env.update({
             "DEBUG": "false", "SECRET_KEY": SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "SECURE_SSL_REDIRECT": "false", "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT),
+            "SECURE_SSL_REDIRECT": "false", "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto", "BENCH_BASELINE": "true",
+            "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT),
         })
         self.commands: list[str] = []
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi, gettext as _
 from django.views import View
 
+from accounts import throttling
 from classrooms import exports, services
 from classrooms.forms import AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm
 from classrooms.gradebook import Gradebook, display_name
@@ -198,15 +199,26 @@ class AttemptReviewView(TeacherRequiredMixin, View):
 
 # --- learners ------------------------------------------------------------------------------------
 class JoinView(LoginRequiredMixin, View):
-    """Join a class with its code: typed in the form, or from the join link (which asks to confirm)."""
+    """Join a class with its code: typed in the form, or from the join link (which asks to confirm).
+
+    Refused codes are counted per learner and per address (accounts.throttling); past the limit every code,
+    the right one too, waits, so guessing cannot tell a hit from a miss.
+    """
+
+    def throttled(self, request, form):
+        return render(request, "classrooms/join.html", {"form": form, "error": throttling.too_many_attempts()},
+                      status=throttling.TOO_MANY_REQUESTS)
 
     def get(self, request, code=None):
         if code is None:
             return render(request, "classrooms/join.html", {"form": JoinForm()})
         form = JoinForm(initial={"code": code})
+        if throttling.limit_reached(request, throttling.JOIN_CODE_REFUSALS):
+            return self.throttled(request, form)
         try:
             classroom = services.classroom_for_code(code=code, learner=request.user, now=timezone.now())
         except services.JoinRefused as refusal:
+            throttling.limit_count(request, throttling.JOIN_CODE_REFUSALS)
             return render(request, "classrooms/join.html", {"form": form, "error": str(refusal)}, status=404)
         already = classroom.memberships.filter(learner=request.user).exists()
         return render(request, "classrooms/join.html", {
@@ -215,6 +227,8 @@ class JoinView(LoginRequiredMixin, View):
 
     def post(self, request, code=None):
         form = JoinForm(request.POST)
+        if throttling.limit_reached(request, throttling.JOIN_CODE_REFUSALS):
+            return self.throttled(request, form)
         if not form.is_valid():
             return render(request, "classrooms/join.html", {"form": form}, status=400)
         try:
@@ -222,6 +236,7 @@ class JoinView(LoginRequiredMixin, View):
                 learner=request.user, code=form.cleaned_data["code"], now=timezone.now()
             )
         except services.JoinRefused as refusal:
+            throttling.limit_count(request, throttling.JOIN_CODE_REFUSALS)
             form.add_error("code", str(refusal))
             return render(request, "classrooms/join.html", {"form": form}, status=400)
         name = membership.classroom.name

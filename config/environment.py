@@ -1,6 +1,7 @@
 """Read settings from the environment, and explain a bad value in one line instead of a traceback."""
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -37,6 +38,23 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+HEADER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def env_header(name: str) -> str:
+    """Return the request.META key of the HTTP header that the variable `name` names, or "" when unset.
+
+    `X-Real-IP`, `x-real-ip` and `HTTP_X_REAL_IP` all mean the key HTTP_X_REAL_IP.
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    if not HEADER_NAME.fullmatch(raw):
+        raise ConfigurationError(f"{name}={raw!r} is not an HTTP header name; use e.g. X-Forwarded-Proto.")
+    key = raw.upper().replace("-", "_")
+    return key if key.startswith("HTTP_") else f"HTTP_{key}"
 
 
 def require_in_production(name: str, *, debug: bool, development_default: str = "") -> str:

@@ -4,11 +4,15 @@ Production mode is `DEBUG=false`. In that mode a missing SECRET_KEY or ALLOWED_H
 with a one-line explanation (see `config.environment`), and `manage.py check --deploy` passes.
 """
 
+import os
+from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONCE, NONE, SELF
+from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext_lazy as _
 
-from config.environment import env_bool, env_list, require_in_production, database_from_url
+from config.environment import database_from_url, env_bool, env_header, env_list, require_in_production
 from config.release import release_version
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,6 +26,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 if not DEBUG and not ALLOWED_HOSTS:
     require_in_production("ALLOWED_HOSTS", debug=DEBUG)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
+# The bare page of the benchmarks (config/baseline.py) answers 404 unless the benchmark turns it on.
+BENCH_BASELINE = env_bool("BENCH_BASELINE", default=False)
 # Caches of rendered HTML are keyed on the release (config.release), so a deploy never serves stale pages.
 RELEASE_VERSION = release_version(BASE_DIR)
 
@@ -31,11 +37,13 @@ INSTALLED_APPS = [
     "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "csp",
     "bilingual",
     "accounts",
     "history",
@@ -46,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -54,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused log-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -100,6 +112,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The lock-out check comes first; it lets a request through to the ModelBackend or refuses it.
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -107,6 +121,39 @@ EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env_list("DEFAULT_FROM_EMAIL", default=["tarikh@localhost"])[0]
+
+# --- Throttling ---------------------------------------------------------------------------------
+# Log-ins: django-axes rather than django-ratelimit, because it hooks into authenticate() itself, so the
+# site's log-in and the admin's (and any later one) are covered without wrapping views; it locks a
+# username+address pair after failures, not a bare request rate, and keeps its counts in the database,
+# so every gunicorn worker sees them and a restart forgets nothing. Five failures lock that username from
+# that address for 15 minutes; a success before that forgets the failures. The lock-out page
+# (accounts.throttling.lockout_response) is the same whether the account exists or not.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# A try during the lock-out does not start the 15 minutes again, so the page's promise holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
+# Only failures are recorded: a log of every successful log-in (address, browser) is not kept for learners.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Sign-ups and join codes: django-ratelimit's counters, in the cache (shared by the workers through
+# REDIS_URL; without it each worker counts on its own). Only its functions are used, not its app: its
+# system check knows no RedisCache of Django's own and would fail `check --deploy --fail-level WARNING`.
+# A class of thirty may share one school address, so the per-address limits leave room for one.
+RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
+SIGN_UP_RATE = "60/h"
+JOIN_CODE_REFUSALS_PER_LEARNER = "10/15m"
+JOIN_CODE_REFUSALS_PER_ADDRESS = "100/15m"
+
+# Behind a proxy, REMOTE_ADDR is the proxy's: TRUSTED_PROXY_HEADER names the header in which the proxy
+# gives the client's address (its last entry is the one the proxy wrote). Unset, only REMOTE_ADDR counts,
+# so no header a client sends can change who it is counted as.
+TRUSTED_PROXY_HEADER = env_header("TRUSTED_PROXY_HEADER")
 
 # --- Languages ----------------------------------------------------------------------------------
 # Arabic first: it is the default language and the fallback of translated content.
@@ -125,24 +172,32 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("ar", "en")}
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static files -------------------------------------------------------------------------------
+# collectstatic writes the public files to STATIC_BUILD_DIR/public, which whitenoise serves whole, and the
+# manifest of hashed names (staticfiles.json, a list of every file) beside it, where nobody can fetch it.
+STATIC_BUILD_DIR = Path(os.environ.get("STATIC_BUILD_DIR") or BASE_DIR / "staticfiles")
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = STATIC_BUILD_DIR / "public"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
-    },
+    "staticfiles": (
+        {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+        if DEBUG
+        else {
+            "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+            "OPTIONS": {"manifest_storage": FileSystemStorage(location=STATIC_BUILD_DIR)},
+        }
+    ),
 }
 
 # --- Security (production) ----------------------------------------------------------------------
+# Behind a TLS proxy, the header in which it says "https" (docs/deploy.md); the proxy must overwrite it,
+# since a client could send it too. Unset, a request is https only when it reached Django over TLS.
+_proxy_ssl_header = env_header("SECURE_PROXY_SSL_HEADER")
+SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
 if not DEBUG:
+    # Stays on behind the proxy: with SECURE_PROXY_SSL_HEADER set, proxied https requests are not redirected.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -151,6 +206,39 @@ if not DEBUG:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Browser policies ---------------------------------------------------------------------------
+# Teachers' images are data: URLs or files we serve; remote ones (which tell their host who opened a
+# question, and when) are stripped by quizzes/sanitize.py and blocked here, unless this is on (https only).
+ALLOW_REMOTE_IMAGES = env_bool("ALLOW_REMOTE_IMAGES", default=False)
+# django-csp: our own origin only. No template holds an inline script or style (scripts are in static/js,
+# bar sizes are set by static/js/sizes.js; tests/security/test_headers.py keeps it so), hence no
+# 'unsafe-inline'. NONCE is added to the header only when a page uses {{ request.csp_nonce }}: an inline
+# script that must stay carries nonce="{{ request.csp_nonce }}"; none does today.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *(["https:"] if ALLOW_REMOTE_IMAGES else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# Devices, sensors and tracking Tarikh never uses are off for it and for anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "browsing-topics", "camera",
+        "display-capture", "encrypted-media", "geolocation", "gyroscope", "hid", "idle-detection",
+        "interest-cohort", "local-fonts", "magnetometer", "microphone", "midi", "payment", "picture-in-picture",
+        "publickey-credentials-get", "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}
 
 # --- Uploads ------------------------------------------------------------------------------------
 # Question-bank imports larger than this are refused with a message (documented in README).

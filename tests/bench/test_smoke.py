@@ -33,7 +33,8 @@ def plan(transactional_db, tmp_path):
     return path
 
 
-def test_every_benchmark_endpoint_answers_a_few_users_without_an_error(live_server, plan, tmp_path):
+def test_every_benchmark_endpoint_answers_a_few_users_without_an_error(live_server, plan, tmp_path, settings):
+    settings.BENCH_BASELINE = True  # the live server runs in this process, with these settings
     samples = tmp_path / "samples.json"
     env = {**os.environ, "BENCH_PLAN": str(plan), "BENCH_SAMPLES": str(samples), "BENCH_THINK": "0-0.05",
            "BENCH_QUIT_AFTER": "0"}
