@@ -6,11 +6,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from classrooms.models import Assignment, Classroom, Membership, join_code_generate
-from quizzes.admin.scoping import OwnedByTeacherAdmin
+from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedInline
 from quizzes.models import Quiz
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ScopedInline):
     """Learners join with the code, so the admin only shows and removes them."""
 
     model = Membership
@@ -22,14 +22,14 @@ class MembershipInline(admin.TabularInline):
         return False
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ScopedInline):
     model = Assignment
     extra = 0
     fields = ["quiz", "opens_at", "due_at", "closes_at"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "quiz":
-            kwargs["queryset"] = Quiz.objects.published().filter(owner=request.user, practice_for__isnull=True)
+        if db_field.name == "quiz":  # narrowed further by `visible_to` (ScopedRelationsMixin)
+            kwargs["queryset"] = Quiz.objects.published().filter(practice_for__isnull=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

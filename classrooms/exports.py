@@ -1,18 +1,18 @@
 """The gradebook as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic) and as XLSX.
 
 Both have one row per learner and, per assignment, a grade column (a number, in %) and a status
-column in the active language. Texts that a spreadsheet would read as a formula are neutralised.
+column in the active language. Every cell goes through `quizzes.spreadsheets`, so that no text a
+spreadsheet reads is a formula.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 
 from django.utils.translation import gettext as _
 
 from classrooms.gradebook import Gradebook
-from quizzes.spreadsheets import safe_text
+from quizzes.spreadsheets import csv_writer, xlsx_write
 
 
 def table(gradebook: Gradebook) -> list[list]:
@@ -32,9 +32,7 @@ def table(gradebook: Gradebook) -> list[list]:
 
 def gradebook_csv(gradebook: Gradebook) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in table(gradebook):
-        writer.writerow(["" if cell is None else safe_text(str(cell)) for cell in row])
+    csv_writer(buffer).writerows(table(gradebook))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -51,13 +49,8 @@ def gradebook_xlsx(gradebook: Gradebook, *, rtl: bool) -> bytes:
     for row_number, row in enumerate(table(gradebook), start=1):
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row=row_number, column=column)
-            if value is None:
-                continue
-            if isinstance(value, str):
-                cell.value = value
-                cell.data_type = "s"  # never a formula, even when it starts with "="
-            else:
-                cell.value = float(value)
+            xlsx_write(cell, value)
+            if isinstance(cell.value, float):
                 cell.number_format = "0.0"
             if row_number == 1:
                 cell.font = Font(bold=True)

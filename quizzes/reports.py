@@ -5,8 +5,6 @@ gets 404, like every page that is not theirs. The numbers come from `quizzes.sta
 only choose the attempts (first, or all with ?attempts=all) and render.
 """
 
-import csv
-
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,7 +13,7 @@ from django.views import View
 
 from quizzes import statistics
 from quizzes.models import Quiz
-from quizzes.spreadsheets import safe_text
+from quizzes.spreadsheets import csv_writer
 
 
 def number(value) -> str:
@@ -68,7 +66,7 @@ class ItemStatisticsCSVView(TeacherQuizMixin, View):
         response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}-item-statistics-{suffix}.csv"'
         # A byte-order mark lets spreadsheet programs read the Arabic text as UTF-8.
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = csv_writer(response)  # every cell quoted and guarded against formulas
         writer.writerow([
             _("Number"), _("Question id"), _("Question name"), _("Question text"), _("Type"), _("Attempts"),
             _("Facility index (%)"), _("Standard deviation (%)"), _("Random guess score (%)"),
@@ -76,7 +74,7 @@ class ItemStatisticsCSVView(TeacherQuizMixin, View):
         ])
         for item in report.items:
             writer.writerow([
-                item.number, item.question_id, safe_text(item.name), safe_text(item.text), str(item.type_label),
+                item.number, item.question_id, item.name, item.text, item.type_label,
                 item.count,
                 number(item.facility), number(item.sd), number(item.random_guess), number(item.discrimination),
                 number(item.efficiency), "; ".join(str(message) for message in item.flag_messages),

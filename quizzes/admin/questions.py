@@ -5,7 +5,7 @@ from fractions import Fraction
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,7 +16,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
 from quizzes import definitions as defs
-from quizzes.admin.scoping import OwnedByTeacherAdmin
+from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedRelationsMixin
 from quizzes.models import (
     AcceptedAnswer,
     Choice,
@@ -82,7 +82,7 @@ class AnswerFormSet(BaseInlineFormSet):
             raise ValidationError(errors)
 
 
-class AnswerInline(TranslationTabularInline):
+class AnswerInline(ScopedRelationsMixin, TranslationTabularInline):
     formset = AnswerFormSet
     extra = 0
     min_num = 0
@@ -268,6 +268,8 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
         return [INLINES_BY_KIND[qtype.answer_rows](self.model, self.admin_site)]
 
     def add_view(self, request, form_url="", extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
         if request.method == "GET" and request.GET.get("qtype") not in registry.names():
             return TemplateResponse(
                 request,

@@ -7,27 +7,26 @@ from django.utils.translation import gettext, gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
-from quizzes.admin.scoping import OwnedByTeacherAdmin
-from quizzes.models import QuestionBank, Quiz, QuizDraw, QuizQuestion
+from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedInline
+from quizzes.models import Quiz, QuizDraw, QuizQuestion
 
 
-class QuizQuestionInline(admin.TabularInline):
+class QuizQuestionInline(ScopedInline):
+    """Questions chosen one by one, among those the teacher may read (the list and the posted id alike)."""
+
     model = QuizQuestion
     extra = 0
     autocomplete_fields = ["question"]
     fields = ["position", "question", "points"]
 
 
-class QuizDrawInline(admin.TabularInline):
+class QuizDrawInline(ScopedInline):
+    """Random draws from a bank the teacher may read (their own or a shared one)."""
+
     model = QuizDraw
     extra = 0
     fields = ["position", "bank", "count", "difficulty", "events", "tags", "points"]
     autocomplete_fields = ["events", "tags"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "bank":
-            kwargs["queryset"] = QuestionBank.objects.visible_to(request.user)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Quiz)
