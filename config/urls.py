@@ -31,3 +31,4 @@ urlpatterns += i18n_patterns(
 admin.site.site_header = _("Tarikh authoring")
 admin.site.site_title = _("Tarikh authoring")
 admin.site.index_title = _("Topics, events, people and question banks")
+handler400 = "config.errors.bad_request"
