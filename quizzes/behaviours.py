@@ -7,7 +7,8 @@ learner may do next. Both behaviours work over the same slots and the same types
   attempt is submitted; only then is every question graded. Nothing about right or wrong is shown before.
 - Immediate feedback (practice): a learner checks each answer when they give it and sees at once whether
   it is right, with its feedback. Retry rule: a question that is not fully right may be checked again,
-  up to MAX_TRIES checks in all; each extra check costs PENALTY of the question's fraction (Moodle's
+  up to MAX_TRIES checks in all (fewer for a type whose wrong try gives the answer away: true/false
+  has one, as Moodle's penalty of 100% for it says); each extra check costs PENALTY of the question's fraction (Moodle's
   interactive default, 1/3), and the best penalised check counts. After a fully right check, or the
   last one, the question is locked. Questions never checked are graded at submission, without penalty.
 """
@@ -70,11 +71,15 @@ class ImmediateFeedback:
         earned = max(Fraction(0), raw - PENALTY * (slot.tries - 1))
         best = max(earned, Fraction(slot.fraction)) if slot.fraction is not None else earned
         slot.fraction = to_decimal(best)
-        slot.is_locked = raw == 1 or slot.tries >= MAX_TRIES
+        slot.is_locked = raw == 1 or slot.tries >= self.max_tries(slot)
         return earned
 
     def tries_left(self, slot: AttemptQuestion) -> int:
-        return 0 if slot.is_locked else MAX_TRIES - slot.tries
+        return 0 if slot.is_locked else self.max_tries(slot) - slot.tries
+
+    def max_tries(self, slot: AttemptQuestion) -> int:
+        """MAX_TRIES, or fewer where a wrong try gives the answer away (true/false: one)."""
+        return min(MAX_TRIES, slot.question_type.max_tries or MAX_TRIES)
 
     def final_fraction(self, slot: AttemptQuestion) -> Fraction:
         if slot.tries:

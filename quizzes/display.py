@@ -58,15 +58,16 @@ class DisplayOptions:
         )
 
     @classmethod
-    def for_attempt(cls, quiz) -> "DisplayOptions":
+    def for_attempt(cls, quiz, now) -> "DisplayOptions":
         """An attempt in progress, before the behaviour's adjustment: what its questions may show at most.
 
-        The right answer never shows during an attempt of a quiz whose review never shows it.
+        Whether a checked answer is right, and its mark, are what immediate feedback is for. What names the
+        answer (the right answer, the feedback, the general feedback and explanation) shows no more than the
+        quiz's review would show at `now`: otherwise the first attempt would hand its keys to the second.
         """
-        from quizzes.models import ReviewTiming  # display is imported by models' neighbours; read lazily
-
-        return cls(correctness=True, marks=True, feedback=True, general_feedback=True,
-                   right_answer=quiz.review_right_answers != ReviewTiming.NEVER, score=False)
+        review = cls.for_review(quiz, now)
+        return cls(correctness=True, marks=True, feedback=review.feedback, general_feedback=review.general_feedback,
+                   right_answer=review.right_answer, score=False)
 
     @classmethod
     def for_grade(cls, quiz, now) -> "DisplayOptions":

@@ -56,11 +56,14 @@ def question_context(definition: QuestionDef, *, display: DisplayOptions, langua
         response=slot.response if slot else None, field_name=field_name, disabled=disabled,
     )
     response = slot.response if slot else None
+    teacher = extra.get("teacher", False)
     return {
         "mode": mode, "slot": slot, "q": view, "display": display, "language": language,
         "other_language": other_language(language), "anchor": anchor or field_name,
         "state": slot.state if slot else SlotState.UNANSWERED,
         "summary": qtype.summarise(definition, response, language) if slot else "",
+        # The response in words: in a review, unless the key beside it shows it already; always for a teacher.
+        "show_summary": mode == "review" and (teacher or not display.right_answer),
         # Both texts were sanitised with nh3 when the question was saved.
         "general_feedback": mark_safe(text_of(definition.general_feedback, language)) if display.general_feedback else "",
         "explanation": mark_safe(text_of(definition.explanation, language)) if display.general_feedback else "",
@@ -73,7 +76,7 @@ def attempt_display(attempt: Attempt, now) -> DisplayOptions:
     """The page-level options of an attempt: its review settings once finished, else the attempt's own."""
     if attempt.is_finished:
         return DisplayOptions.for_review(attempt.quiz, now)
-    return DisplayOptions.for_attempt(attempt.quiz)
+    return DisplayOptions.for_attempt(attempt.quiz, now)
 
 
 def slot_display(slot: AttemptQuestion, *, attempt: Attempt, base: DisplayOptions) -> DisplayOptions:

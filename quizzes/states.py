@@ -27,6 +27,10 @@ class SlotState(models.TextChoices):
         return {"right": "right", "partial": "partial", "wrong": "wrong"}.get(self.value, "neutral")
 
     @property
+    def needs_grading(self) -> bool:
+        return self == SlotState.NEEDS_GRADING
+
+    @property
     def is_graded(self) -> bool:
         return self in (SlotState.RIGHT, SlotState.PARTIAL, SlotState.WRONG)
 

@@ -68,7 +68,7 @@ class AnswerFormSet(BaseInlineFormSet):
             return
         qtype = registry.get(question.qtype)
         kind = self.fk.remote_field.related_name or self.model._meta.default_related_name
-        if qtype.answer_kind != kind:
+        if qtype.answer_rows != kind:
             return
         # Unchanged extra rows have empty cleaned_data; rows marked for deletion do not count.
         forms = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]

@@ -126,6 +126,9 @@ class QuestionType(ABC):
     MAX_RESPONSE_LENGTH: ClassVar[int] = 500
     # Graded by a teacher, not by `grade` (an essay): the slot waits in "needs grading".
     needs_manual_grading: ClassVar[bool] = False
+    # Checks allowed with immediate feedback when fewer than the behaviour's (a wrong true/false gives the
+    # answer away, so it has one); None: the behaviour decides.
+    max_tries: ClassVar[int | None] = None
 
     # --- formats: each format asks the type first and falls back to its own generic reader and writer
     # (quizzes/formats/base.py documents the hooks; None means "use the format's default").
@@ -139,10 +142,6 @@ class QuestionType(ABC):
     @property
     def template(self) -> str:
         return f"quizzes/question_types/{self.name}.html"
-
-    @property
-    def answer_kind(self) -> str | None:  # the name used before types owned their data
-        return self.answer_rows
 
     # --- authoring -------------------------------------------------------------------------------
     def option_fields(self) -> dict:
@@ -201,7 +200,6 @@ class QuestionType(ABC):
             qtype=self.name, template=self.template,
             text=mark_safe(text_of(definition.text, language)),  # sanitised with nh3 when saved
             language=language, field_name=field_name, display=display, disabled=disabled or display.readonly,
-            unit=definition.options.get("unit", ""),
         )
         self.fill_view(view, definition, order=order or {}, response=response)
         if display.right_answer:

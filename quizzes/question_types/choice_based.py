@@ -52,8 +52,9 @@ class ChoiceQuestionType(QuestionType):
         display = view.display
         for choice in ordered(definition.choices, order.get("choices")):
             selected = choice.key in picked
-            # Ticks on the learner's own picks with correctness; on every option only with the right answer.
-            shows_right = display.right_answer or (display.correctness and selected)
+            # Ticks on every option with the right answer; on the learner's own picks with correctness, once the
+            # question is finished (while a retry is open they would say which picks to drop).
+            shows_right = display.right_answer or (display.correctness and selected and view.disabled)
             shows_feedback = display.feedback and (selected or display.right_answer)
             view.options.append(
                 Option(

@@ -57,7 +57,7 @@ class Matching(QuestionType):
             if text not in seen:  # prompts sharing an answer show it once
                 seen.add(text)
                 view.options.append(Option(key=pair.answer_key, text=text))
-        if view.display.correctness:
+        if view.display.correctness and view.disabled:  # finished: no retry to help
             for prompt in view.prompts:
                 if prompt.selected:
                     right = next(p for p in definition.pairs if p.key == prompt.key)

@@ -113,6 +113,7 @@ class Numerical(QuestionType):
 
     def fill_view(self, view, definition, *, order, response):
         view.value = response or ""
+        view.unit = definition.options.get("unit", "")
         if view.display.feedback and response:
             answer = self.matching_answer(definition, response)
             view.extra["feedback"] = text_in(answer.feedback, view.language) if answer else ""

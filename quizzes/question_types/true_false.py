@@ -22,6 +22,7 @@ class TrueFalse(ChoiceQuestionType):
     name = "true_false"
     label = _("True/false")
     shuffles = False
+    max_tries = 1
     gift_priority = 40
     moodlexml_types = ("truefalse",)
 

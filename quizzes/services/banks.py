@@ -110,7 +110,7 @@ class ImportReport:
         return not self.errors
 
 
-def _fingerprint(definition: defs.QuestionDef) -> tuple:
+def question_fingerprint(definition: defs.QuestionDef) -> tuple:
     """Questions count as the same when their type says so: the whole definition as it sees it."""
     return registry.get(definition.qtype).fingerprint(definition)
 
@@ -145,7 +145,7 @@ def questions_import(
 
     known_events = set(Event.objects.filter(slug__in={s for d in result.questions for s in d.events})
                        .values_list("slug", flat=True))
-    existing = {_fingerprint(q.definition()) for q in bank.questions.with_answers()} if bank.pk else set()
+    existing = {question_fingerprint(q.definition()) for q in bank.questions.with_answers()} if bank.pk else set()
     seen = set()
     for number, definition in enumerate(result.questions, start=1):
         where = definition.source or _("question %(number)d") % {"number": number}
@@ -162,7 +162,7 @@ def questions_import(
         for slug in definition.events:
             if slug not in known_events:
                 report.errors.append(Problem(where, _("no event has the slug “%(slug)s”.") % {"slug": slug}))
-        fingerprint = _fingerprint(definition)
+        fingerprint = question_fingerprint(definition)
         if fingerprint in existing:
             report.skipped.append(Problem(where, _("the same question is already in the bank; skipped.")))
             continue

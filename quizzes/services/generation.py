@@ -21,14 +21,14 @@ from django.utils.translation import gettext as _
 
 from history.models import Event, Participation, Topic
 from quizzes import definitions as defs
-from quizzes.models import Behaviour, Question, QuestionBank, Quiz
+from quizzes.models import Behaviour, Question, QuestionBank, Quiz, ReviewTiming
 # The generator writes questions of these four types: it names their classes, not strings.
 from quizzes.question_types.matching import Matching
 from quizzes.question_types.numerical import Numerical
 from quizzes.question_types.ordering import Ordering
 from quizzes.question_types.single_choice import SingleChoice
 from quizzes.services.attempts import attempt_start
-from quizzes.services.banks import _fingerprint, question_create_from_definition
+from quizzes.services.banks import question_fingerprint, question_create_from_definition
 
 KINDS = ("year", "first", "order", "match", "who")
 GROUP_SIZE = 4
@@ -180,12 +180,12 @@ def topic_events(topic: Topic, events=None) -> list[Event]:
 @transaction.atomic
 def questions_generate(*, topic: Topic, bank: QuestionBank, user, seed: int = 0, events=None) -> list[Question]:
     """Save generated questions into `bank` as drafts for the teacher to review; skip ones already there."""
-    existing = {_fingerprint(q.definition()) for q in bank.questions.with_answers()}
+    existing = {question_fingerprint(q.definition()) for q in bank.questions.with_answers()}
     created = []
     for definition in generate_definitions(events=topic_events(topic, events), seed=seed):
-        if _fingerprint(definition) in existing:
+        if question_fingerprint(definition) in existing:
             continue
-        existing.add(_fingerprint(definition))
+        existing.add(question_fingerprint(definition))
         created.append(question_create_from_definition(bank=bank, definition=definition, user=user))
     return created
 
@@ -204,6 +204,10 @@ def practice_quiz_start(*, topic: Topic, learner, now, language: str = "ar", see
             "title_ar": f"تدريب: {topic.title_ar}", "title_en": f"Practice: {topic.title_en}",
         },
     )
+    # A learner's own practice shows each answer once its question is finished: that is what it is for.
+    if quiz.review_right_answers != ReviewTiming.IMMEDIATELY or quiz.review_feedback != ReviewTiming.IMMEDIATELY:
+        quiz.review_right_answers = quiz.review_feedback = ReviewTiming.IMMEDIATELY
+        quiz.save(update_fields=["review_right_answers", "review_feedback", "updated_at"])
     rng = random.Random(seed)
     definitions = generate_definitions(events=topic_events(topic), seed=rng.randrange(2**32))
     if events is not None:

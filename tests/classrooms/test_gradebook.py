@@ -52,6 +52,8 @@ def test_a_teacher_reads_a_learners_attempt_with_the_key(teacher_client, graded)
     assert html.count('class="badge badge-right"') == 1 and html.count('class="badge badge-wrong"') == 2
     assert 'class="badge status-late"' in html
     assert "key-right" in html  # the right answers are shown to the teacher
+    # … beside what the learner answered.
+    assert html.count("The learner's answer:") == 3
 
 
 # The session, the user, the teacher role; then the class, its learners, its assignments and the attempts.

@@ -68,7 +68,7 @@ def test_a_wrong_first_check_shows_whether_it_was_right_but_not_the_key(client, 
     for html in (checked, page):
         assert "feedback-wrong" in html  # whether it was right shows
         assert html.count("key-right") == 0  # no option is marked right
-        assert html.count("key-wrong") == 1  # only the learner's own pick is marked
+        assert html.count("key-wrong") == 0  # nor the pick to drop, while the retry is open
         assert "The Battle of Puebla." not in html  # the general feedback names the answer: not yet
         assert "Background" not in html
     finished = client.post(url("answer", attempt.pk, 0), {"q0": wrong.key, "action": "check"},
@@ -109,3 +109,64 @@ def test_the_behaviour_adjusts_the_options_per_question(make):
     other = service.attempt_start(quiz=deferred, learner=make.learner(), now=timezone.now())
     assert slot_display(other.slots.get(), attempt=other, base=attempt_display(other, timezone.now())) \
         == DisplayOptions.hidden()
+
+
+def wrong_form(slot) -> dict:
+    """Form data answering `slot` wrong, for each of the seven types."""
+    d, name, field = slot.definition, slot.question_type.name, f"q{slot.position}"
+    if name in ("single_choice", "true_false"):
+        return {field: next(c.key for c in d.choices if c.fraction <= 0)}
+    if name == "multiple_response":
+        return {field: [c.key for c in d.choices if c.fraction <= 0]}
+    if name == "short_answer":
+        return {field: "Veracruz"}
+    if name == "numerical":
+        return {field: "1000"}
+    if name == "matching":
+        distractor = next(p.answer_key for p in d.pairs if p.is_distractor)
+        return {f"{field}.{p.key}": distractor for p in d.pairs if not p.is_distractor}
+    if name == "ordering":
+        return {field: [item.key for item in reversed(d.items)]}
+    raise AssertionError(name)
+
+
+@pytest.mark.parametrize("position", range(7))
+def test_no_type_shows_its_key_while_a_retry_is_open(client, make, position):
+    """Every type: after a wrong check with a try left, nothing names the right answer; a true/false question,
+    whose wrong try gives the answer away, has one try and is finished at once."""
+    learner = make.learner()
+    quiz = make.quiz(questions=7, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY,
+                     questions_per_page=QuestionsPerPage.ALL)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    slot = attempt.slots.get(position=position)
+    html = client.post(url("answer", attempt.pk, position), {**wrong_form(slot), "action": "check"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    slot.refresh_from_db()
+    assert "feedback-wrong" in html or "feedback-partial" in html
+    if slot.question_type.name == "true_false":
+        assert slot.is_locked and slot.tries == 1
+        return
+    assert not slot.is_locked
+    for sign in ("key-right", "key-wrong", "key-summary", "Background", "The Battle of Puebla."):
+        assert sign not in html, (slot.question_type.name, sign)
+
+
+def test_a_finished_question_shows_no_more_than_the_review_would_now(client, make):
+    """Immediate feedback in a quiz whose review shows right answers and feedback only after it closes: the
+    first attempt must not hand its keys to the second."""
+    learner = make.learner()
+    quiz = make.quiz(questions=1, behaviour=Behaviour.IMMEDIATE, attempts_allowed=2,
+                     review_right_answers=ReviewTiming.AFTER_CLOSE, review_feedback=ReviewTiming.AFTER_CLOSE,
+                     closes_at=timezone.now() + timezone.timedelta(days=3), questions_per_page=QuestionsPerPage.ALL)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    wrong = next(c for c in attempt.slots.get().definition.choices if c.fraction == 0)
+    for _try in range(2):
+        html = client.post(url("answer", attempt.pk, 0), {"q0": wrong.key, "action": "check"},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert "question-locked" in html and "feedback-wrong" in html  # right or wrong: what immediate feedback is for
+    for sign in ("key-right", "key-summary", "The Battle of Puebla.", "Background", "Well done"):
+        assert sign not in html, sign
