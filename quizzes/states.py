@@ -11,16 +11,17 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, pgettext_lazy
 
 
 class SlotState(models.TextChoices):
-    UNANSWERED = "unanswered", _("not answered")
-    ANSWERED = "answered", _("answered")  # saved, not graded yet (deferred feedback, before submitting)
-    NEEDS_GRADING = "needs_grading", _("needs grading")
-    RIGHT = "right", _("right")
-    PARTIAL = "partial", _("partly right")
-    WRONG = "wrong", _("wrong")
+    UNANSWERED = "unanswered", pgettext_lazy("question state", "not answered")
+    # Saved, not graded yet (deferred feedback, before submitting).
+    ANSWERED = "answered", pgettext_lazy("question state", "answered")
+    NEEDS_GRADING = "needs_grading", pgettext_lazy("question state", "needs grading")
+    RIGHT = "right", pgettext_lazy("question state", "right")
+    PARTIAL = "partial", pgettext_lazy("question state", "partly right")
+    WRONG = "wrong", pgettext_lazy("question state", "wrong")
 
     @property
     def css_class(self) -> str:

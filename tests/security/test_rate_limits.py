@@ -89,7 +89,7 @@ def test_the_join_limit_speaks_arabic(client, make):
     for n in range(limit("JOIN_CODE_REFUSALS_PER_LEARNER") + 1):
         response = client.post("/ar/classes/join/", {"code": guess(n)})
     assert response.status_code == 429
-    assert "محاولات كثيرة جدًا. انتظر بضع دقائق، ثم حاول مرة أخرى." in main_text(response)
+    assert "محاولات كثيرة جدًّا. انتظر بضع دقائق، ثم حاول مرة أخرى." in main_text(response)
 
 
 def test_join_codes_count_by_the_trusted_header_behind_a_proxy(client, make, settings):
