@@ -34,11 +34,12 @@ def test_a_numerical_answer_with_another_tolerance_is_another_question(make):
 
 def test_reimporting_a_matching_question_with_a_corrected_key_keeps_both(make):
     bank = make.bank()
-    imported(bank, "Match. {=Puebla -> Zaragoza =Querétaro -> Bazaine =Mexico City -> Forey}\n")
-    report = imported(bank, "Match. {=Puebla -> Zaragoza =Querétaro -> Escobedo =Mexico City -> Forey}\n")
+    # The same answers in the same order, matched to other prompts: the key was corrected.
+    imported(bank, "Match. {=Puebla -> Zaragoza =Mexico City -> Bazaine =Querétaro -> Forey}\n")
+    report = imported(bank, "Match. {=Puebla -> Zaragoza =Querétaro -> Bazaine =Mexico City -> Forey}\n")
     assert len(report.imported) == 1 and not report.skipped
-    answers = {tuple(p.answer_en for p in q.pairs.all()) for q in Question.objects.filter(bank=bank)}
-    assert ("Zaragoza", "Escobedo", "Forey") in answers
+    keys = {tuple((p.prompt_en, p.answer_en) for p in q.pairs.all()) for q in Question.objects.filter(bank=bank)}
+    assert (("Puebla", "Zaragoza"), ("Querétaro", "Bazaine"), ("Mexico City", "Forey")) in keys
 
 
 def test_answer_feedback_makes_a_question_different(make):
