@@ -142,6 +142,8 @@ class AssignmentResult:
     attempts: int = 0
     submitted_at: datetime | None = None
     overdue: bool = False
+    # Finished attempts submitted outside the assignment's dates: they exist, but do not count for it.
+    uncounted: int = 0
 
     @property
     def is_late(self) -> bool:
@@ -227,12 +229,15 @@ class Assignment(models.Model):
 
     def result_from(self, attempts, now) -> AssignmentResult:
         """Return the result of one learner given their attempts at the quiz (in any state)."""
-        counted = [a for a in attempts if a.is_finished and self.counts(submitted_at(a))]
+        finished = [a for a in attempts if a.is_finished]
+        counted = [a for a in finished if self.counts(submitted_at(a))]
+        uncounted = len(finished) - len(counted)
         if not counted:
             closed = self.has_closed(now)
             return AssignmentResult(
                 status=AssignmentStatus.MISSED if closed else AssignmentStatus.TO_DO,
                 overdue=not closed and now > self.due_at,
+                uncounted=uncounted,
             )
         counted.sort(key=lambda a: a.number)
         first = min(submitted_at(a) for a in counted)
@@ -244,6 +249,7 @@ class Assignment(models.Model):
             attempt_id=graded_attempt(self.quiz.grading_method, counted).pk,
             attempts=len(counted),
             submitted_at=first,
+            uncounted=uncounted,
         )
 
     def result_for(self, learner, now) -> AssignmentResult:

@@ -22,7 +22,7 @@ from classrooms import exports, services
 from classrooms.forms import AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm
 from classrooms.gradebook import Gradebook, display_name
 from classrooms.models import Assignment, Classroom, Membership, assignment_results, submitted_at
-from quizzes.models import Attempt
+from quizzes.models import Attempt, Quiz
 from quizzes.display import DisplayOptions
 from quizzes.rendering import render_review
 
@@ -252,9 +252,12 @@ class MyClassesView(LoginRequiredMixin, View):
 
     def get(self, request):
         now = timezone.now()
+        # Only assignments whose quiz the learner may open (Quiz.objects.available_to, as the quiz pages ask):
+        # a quiz unpublished since it was assigned is not offered here either.
+        available = Quiz.objects.available_to(request.user)
         classrooms = list(
             Classroom.objects.active().joined_by(request.user).select_related("teacher").prefetch_related(
-                Prefetch("assignments", queryset=Assignment.objects.select_related("quiz"))
+                Prefetch("assignments", queryset=Assignment.objects.filter(quiz__in=available).select_related("quiz"))
             )
         )
         assignments = [a for c in classrooms for a in c.assignments.all()]

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils import translation
 from django.utils.translation import get_language, gettext as _
 from django.views import View
@@ -31,26 +31,50 @@ class QuizListView(LoginRequiredMixin, ListView):
     context_object_name = "quizzes"
 
     def get_queryset(self):
-        now = timezone.now()
-        mine = Attempt.objects.of(self.request.user).order_by("number")
-        quizzes = Quiz.objects.listed_for(self.request.user).select_related("topic").prefetch_related(
+        now, user = timezone.now(), self.request.user
+        mine = Attempt.objects.of(user).order_by("number")
+        quizzes = Quiz.objects.listed_for(user).select_related("topic").prefetch_related(
             Prefetch("attempts", queryset=mine, to_attr="my_attempts")
         )
-        return [
-            {"quiz": quiz, "grade": service.quiz_grade(quiz=quiz, attempts=quiz.my_attempts),
-             "display": DisplayOptions.for_grade(quiz, now),
-             "is_open": quiz.is_open(now), "upcoming": bool(quiz.opens_at and now < quiz.opens_at),
-             "in_progress": any(not a.is_finished for a in quiz.my_attempts)}
-            for quiz in quizzes
-            if not quiz.has_closed(now) or quiz.my_attempts
-        ]
+        # "Open" means what starting allows (Quiz.objects.open_for), so the list never offers what the start refuses.
+        open_ids = set(Quiz.objects.open_for(user, now).values_list("pk", flat=True))
+        later_ids = set(Quiz.objects.opening_later_for(user, now).values_list("pk", flat=True))
+        rows = []
+        for quiz in quizzes:
+            is_open = quiz.pk in open_ids
+            upcoming = not is_open and (bool(quiz.opens_at and now < quiz.opens_at) or quiz.pk in later_ids)
+            if not (is_open or upcoming or quiz.my_attempts):
+                continue  # closed, and nothing of the learner's to look back at
+            rows.append({
+                "quiz": quiz, "grade": service.quiz_grade(quiz=quiz, attempts=quiz.my_attempts),
+                "display": DisplayOptions.for_grade(quiz, now), "is_open": is_open, "upcoming": upcoming,
+                "in_progress": any(not a.is_finished for a in quiz.my_attempts),
+            })
+        return rows
+
+
+def class_start_problem(*, quiz: Quiz, learner, now) -> str | None:
+    """Why `learner` may not start `quiz` at `now` although the quiz itself is open: a class-only quiz starts only
+    while an assignment to their class is open. None when nothing stands in the way."""
+    if Quiz.objects.open_for(learner, now).filter(pk=quiz.pk).exists():
+        return None
+    opening = quiz.class_opening_for(learner, now)
+    if opening is not None:
+        return _("Your class may start this quiz from %(date)s.") % {
+            "date": formats.date_format(timezone.localtime(opening), "DATETIME_FORMAT")}
+    return _("This quiz is closed for your class: its assignment is over.")
 
 
 class QuizDetailView(LoginRequiredMixin, View):
     """The start page: the rules in plain words, then Start (or Continue)."""
 
     def get_quiz(self, pk):
-        return get_object_or_404(Quiz.objects.listed_for(self.request.user), pk=pk)
+        return get_object_or_404(Quiz.objects.available_to(self.request.user), pk=pk)
+
+    def start_problem(self, quiz, now, used=None) -> str | None:
+        user = self.request.user
+        return (service.quiz_start_problem(quiz=quiz, learner=user, now=now, used=used)
+                or class_start_problem(quiz=quiz, learner=user, now=now))
 
     def context(self, quiz):
         now = timezone.now()
@@ -62,7 +86,7 @@ class QuizDetailView(LoginRequiredMixin, View):
             "in_progress": in_progress,
             "grade": service.quiz_grade(quiz=quiz, attempts=attempts),
             "display": DisplayOptions.for_grade(quiz, now),
-            "problem": None if in_progress else service.quiz_start_problem(quiz=quiz, learner=self.request.user, now=now),
+            "problem": None if in_progress else self.start_problem(quiz, now, used=len(attempts)),
             "attempts_left": quiz.attempts_allowed - len(attempts) if quiz.attempts_allowed else None,
             "behaviour": behaviour_for(quiz),
             "time_limit_minutes": int(quiz.time_limit.total_seconds() // 60) if quiz.time_limit else None,
@@ -73,9 +97,13 @@ class QuizDetailView(LoginRequiredMixin, View):
 
     def post(self, request, pk):
         quiz = self.get_quiz(pk)
+        now = timezone.now()
         try:
-            attempt = service.attempt_start(quiz=quiz, learner=request.user, now=timezone.now(),
-                                            language=get_language())
+            # attempt_start knows the quiz's own dates, not classes: the class window is checked here first.
+            problem = class_start_problem(quiz=quiz, learner=request.user, now=now)
+            if problem:
+                raise service.AttemptRefused(problem)
+            attempt = service.attempt_start(quiz=quiz, learner=request.user, now=now, language=get_language())
         except service.AttemptRefused as refusal:
             messages.error(request, str(refusal))
             return render(request, "quizzes/quiz_detail.html", self.context(quiz), status=409)

@@ -37,7 +37,7 @@ class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin
     search_fields = ["title_ar", "title_en"]
     inlines = [QuizQuestionInline, QuizDrawInline]
     fieldsets = [
-        (None, {"fields": ["title", "introduction", "topic", "is_published"]}),
+        (None, {"fields": ["title", "introduction", "topic", "is_published", "visibility"]}),
         (_("Timing"), {"fields": ["opens_at", "closes_at", "time_limit", "attempts_allowed"]}),
         (_("Grading"), {"fields": ["grading_method", "pass_mark", "behaviour"]}),
         (_("Layout"), {"fields": ["questions_per_page", "navigation", "shuffle_questions", "shuffle_choices"]}),

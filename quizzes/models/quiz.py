@@ -42,13 +42,60 @@ class ReviewTiming(models.TextChoices):
     NEVER = "never", _("never")
 
 
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public: listed for every learner")
+    CLASS_ONLY = "class_only", _("class only: for the classes it is assigned to")
+    LINK = "link", _("anyone with the link: not listed")
+
+
 class QuizQuerySet(BilingualQuerySet):
+    """Who may open and start a quiz is decided here, and only here.
+
+    The quiz list, the quiz page, starting and the class pages all ask these methods, so they cannot disagree.
+    Classes sit above quizzes (see .importlinter), so their assignments are reached by related name, not imported.
+    """
+
     def published(self):
         return self.filter(is_published=True)
 
-    def listed_for(self, learner):
-        """Published quizzes a learner may see: the shared ones and their own practice quizzes."""
-        return self.published().filter(Q(practice_for__isnull=True) | Q(practice_for=learner))
+    def _assigned_to(self, user, **assignment):
+        """Quizzes assigned to an active class `user` is in, the same assignment matching `assignment` lookups."""
+        lookups = {"assignments__classroom__memberships__learner": user, "assignments__classroom__archived": False}
+        lookups.update({f"assignments__{lookup}": value for lookup, value in assignment.items()})
+        return self.model.objects.filter(**lookups).values("pk")
+
+    def _shared_with(self, user, visibilities):
+        if not user.is_authenticated:
+            return self.none()
+        shared = Q(practice_for__isnull=True) & (
+            Q(visibility__in=visibilities) | Q(owner=user) | Q(pk__in=self._assigned_to(user))
+        )
+        # A practice quiz (a topic's, or the spaced review) belongs to its learner alone, whatever else holds.
+        return self.published().filter(shared | Q(practice_for=user))
+
+    def available_to(self, user):
+        """Published quizzes `user` may open and start: public and link quizzes, class-only ones assigned to a
+        class they are in, their own quizzes, and their own practice quizzes."""
+        return self._shared_with(user, [Visibility.PUBLIC, Visibility.LINK])
+
+    def listed_for(self, user):
+        """The quizzes on `user`'s quiz list: those available to them, less link quizzes not assigned to them."""
+        return self._shared_with(user, [Visibility.PUBLIC])
+
+    def open_for(self, user, now):
+        """Quizzes `user` may start at `now`: available and open, and a class-only quiz only while an assignment
+        to their class is open (its owner may try it at any time)."""
+        assignment_open = Q(pk__in=self._assigned_to(
+            user, opens_at__lte=now, closes_at__isnull=True,
+        )) | Q(pk__in=self._assigned_to(user, opens_at__lte=now, closes_at__gt=now))
+        return self.available_to(user).open_at(now).filter(
+            ~Q(visibility=Visibility.CLASS_ONLY) | Q(owner=user) | Q(practice_for=user) | assignment_open
+        )
+
+    def opening_later_for(self, user, now):
+        """Class-only quizzes an assignment to `user`'s class will open after `now`."""
+        return self.available_to(user).filter(visibility=Visibility.CLASS_ONLY, pk__in=self._assigned_to(
+            user, opens_at__gt=now))
 
     def open_at(self, now):
         return self.filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now)).filter(
@@ -75,6 +122,12 @@ class Quiz(BilingualModel):
         verbose_name=_("topic"),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # Public by default, as every quiz was before visibility existed; assigning a quiz does not change it.
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC,
+        help_text=_("Class only: learners reach it only through an assignment to their class; nobody else can "
+                    "open it, even with its address."),
+    )
     # A practice quiz generated for one learner from a topic's timeline; never listed for others.
     practice_for = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="practice_quizzes",
@@ -151,6 +204,12 @@ class Quiz(BilingualModel):
 
     def has_closed(self, now) -> bool:
         return self.closes_at is not None and now >= self.closes_at
+
+    def class_opening_for(self, user, now):
+        """When the next assignment of this quiz to `user`'s class opens after `now`, or None."""
+        return (self.assignments.filter(classroom__memberships__learner=user, classroom__archived=False,
+                                        opens_at__gt=now)
+                .order_by("opens_at").values_list("opens_at", flat=True).first())
 
     def review_allows(self, option: str, now) -> bool:
         """Whether a finished attempt's review shows `option` ("score", "correctness", …) at `now`."""

@@ -207,3 +207,15 @@ def test_the_learners_page_runs_a_bounded_number_of_queries(client, make, django
     with django_assert_max_num_queries(6):
         response = client.get(url("mine"))
     assert response.content.decode().count("status-done") == 2 * classes
+
+
+def test_the_class_page_says_why_completed_work_is_missed(client, classroom, quiz, make):
+    learner = make.learner()
+    join(classroom, learner)
+    Assignment.objects.create(classroom=classroom, quiz=quiz, opens_at=NOW, due_at=NOW + DAY, closes_at=NOW + 2 * DAY)
+    take(quiz, learner, NOW + 3 * DAY)  # a public quiz stays open after its assignment has closed
+    client.force_login(learner)
+    with time_machine.travel(NOW + 4 * DAY, tick=False):
+        html = client.get(url("mine")).content.decode()
+    assert 'class="badge status-missed"' in html
+    assert "1 attempt submitted outside the assignment’s dates does not count" in html

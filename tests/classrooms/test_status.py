@@ -143,3 +143,18 @@ def test_the_bulk_results_agree_with_one_by_one(classroom, quiz, make):
     assert [results[u.pk, assignments[0].pk].status for u in learners] == ["done", "late", "missed", "missed"]
     assert [results[u.pk, assignments[1].pk].status for u in learners] == ["late", "to_do", "done", "to_do"]
     assert Attempt.objects.count() == 4
+
+
+def test_work_outside_the_dates_is_counted_apart_so_missed_never_hides_it(assignment, learner):
+    """A learner who did the quiz after the class's closing time sees "missed" *and* why: the attempt does not
+    count (a public quiz stays open after its assignment closes; a class-only one would refuse the start)."""
+    take(assignment.quiz, learner, assignment.closes_at + DAY)
+    result = assignment.result_for(learner, NOW + 6 * DAY)
+    assert (result.status, result.uncounted) == (AssignmentStatus.MISSED, 1)
+
+
+def test_counted_work_leaves_nothing_uncounted(assignment, learner):
+    take(assignment.quiz, learner, NOW + DAY)
+    take(assignment.quiz, learner, NOW - DAY)
+    result = assignment.result_for(learner, NOW + 6 * DAY)
+    assert (result.status, result.attempts, result.uncounted) == (AssignmentStatus.DONE, 1, 1)
