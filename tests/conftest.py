@@ -1,4 +1,6 @@
 import io
+import os
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -31,6 +33,21 @@ def _empty_cache():
     """Each test starts with an empty cache: rolled-back rows give their ids to the next test's rows."""
     cache.clear()
     yield
+
+
+# Moodle's own test files (shared/corpus beside the repository: ../shared from here); TARIKH_CORPUS names
+# another place. A clone without it still passes: tests/fixtures holds our own files of the same constructs.
+CORPUS = Path(os.environ.get("TARIKH_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus")
+
+
+@pytest.fixture(scope="session")
+def moodle_corpus() -> Path:
+    """The directory of the Moodle corpus's files; a test that asks for it is skipped when it is absent."""
+    path = CORPUS / "moodle"
+    if not path.is_dir():
+        pytest.skip(f"the Moodle corpus is not at {path} (it lies beside the repository as ../shared/corpus, "
+                    "or where TARIKH_CORPUS says); tests/fixtures covers the same constructs")
+    return path
 
 
 @pytest.fixture

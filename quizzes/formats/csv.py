@@ -19,20 +19,23 @@ import csv
 import io
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from quizzes import definitions as defs
+from quizzes.spreadsheets import csv_dict_writer, restore_text
 from quizzes.formats.base import (
     FormatError,
     ParseResult,
     answer_kinds,
+    check_budget,
     no_answers_message,
     options_from_json,
     options_to_json,
+    reading_budget,
     unknown_answer_kind_message,
     unknown_type_message,
 )
-from quizzes.formats.csv_syntax import ANSWER_COLUMN, GROUP_COLUMNS, CsvRow, CsvWriter, RowError
+from quizzes.formats.csv_syntax import ANSWER_COLUMN, GROUP_COLUMNS, CsvRow, CsvWriter, RowError, answer_column
 from quizzes.question_types import UnknownQuestionType, registry
 
 COMMON_COLUMNS = [
@@ -44,6 +47,11 @@ OPTIONS_COLUMN = "options"
 ROWS_COLUMN = "answer_rows"
 DEFAULT_COLUMNS = [OPTIONS_COLUMN, ROWS_COLUMN]
 DIFFICULTIES = {"", "easy", "medium", "hard"}
+SEPARATORS = (",", ";", "\t")
+# The header is looked for in this many characters; a header names a few dozen columns.
+HEADER_CHARACTERS = 64 * 1024
+# Enough for MAX_QUESTION_ANSWERS answer groups of 9 columns, and the rest.
+MAX_COLUMNS = 2000
 
 
 def type_columns() -> list[str]:
@@ -63,38 +71,64 @@ def parse(text: str) -> ParseResult:
     result = ParseResult()
     if not text.strip():
         raise FormatError(_("The file is empty."))
-    first_line = text.splitlines()[0]
-    try:
-        # Only the separator is guessed, from the header; quoting is Excel's (and `export`'s): a quote inside
-        # a quoted cell is doubled. The sniffer, seeing no quotes in a header, would turn that off.
-        delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=delimiter)
-        fieldnames = [name.strip() for name in reader.fieldnames or []]
-        reader.fieldnames = fieldnames
-        if "type" not in fieldnames:
-            raise FormatError(_("The first row must name the columns, including “type”; see the CSV guide."),
-                              where=_("row 1"))
-        known = {*COMMON_COLUMNS, *type_columns(), *DEFAULT_COLUMNS}
-        unknown = [n for n in fieldnames if n and n not in known and not ANSWER_COLUMN.match(n)]
-        if unknown:
-            result.warn(_("row 1"), _("unknown columns ignored: %(columns)s") % {"columns": ", ".join(unknown)})
-        for row in reader:
-            where = _("row %(number)d") % {"number": reader.line_num}
-            if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
-                continue
-            try:
-                definition = _question(row)
-            except RowError as error:
-                result.error(where, str(error))
-                continue
-            definition.source = where + (f" (“{definition.name}”)" if definition.name else "")
-            result.questions.append(definition)
-    except csv.Error as error:
-        raise FormatError(_("The file is not valid CSV: %(error)s") % {"error": error}) from None
+    with reading_budget():
+        try:
+            _read_rows(text, result)
+        except csv.Error as error:
+            raise FormatError(_("The file is not valid CSV: %(error)s") % {"error": error}) from None
     return result
+
+
+def _read_rows(text: str, result: ParseResult) -> None:
+    reader = csv.DictReader(io.StringIO(text), dialect=csv.excel, delimiter=guess_separator(text))
+    fieldnames = [name.strip() for name in reader.fieldnames or []]
+    reader.fieldnames = fieldnames
+    if "type" not in fieldnames:
+        raise FormatError(_("The first row must name the columns, including “type”; see the CSV guide."),
+                          where=_("row 1"))
+    if len(fieldnames) > MAX_COLUMNS:
+        raise FormatError(
+            ngettext("The first row names more than %(limit)d column.",
+                     "The first row names more than %(limit)d columns.", MAX_COLUMNS) % {"limit": MAX_COLUMNS},
+            where=_("row 1"),
+        )
+    known = {*COMMON_COLUMNS, *type_columns(), *DEFAULT_COLUMNS}
+    unknown = [n for n in fieldnames if n and n not in known and not answer_column(n)]
+    if unknown:
+        result.warn(_("row 1"), _("unknown columns ignored: %(columns)s") % {"columns": ", ".join(unknown)})
+    for row in reader:
+        check_budget(result)
+        row = {name: restore_text(value) if isinstance(value, str) else value for name, value in row.items()}
+        where = _("row %(number)d") % {"number": reader.line_num}
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue
+        try:
+            definition = _question(row)
+        except RowError as error:
+            result.error(where, str(error))
+            continue
+        definition.source = where + (f" (“{definition.name}”)" if definition.name else "")
+        result.questions.append(definition)
+    check_budget(result)
+
+
+def guess_separator(text: str) -> str:
+    """The separator of the header: the one of `SEPARATORS` that gives a "type" column (the most columns if
+    several do, a comma if none does), read from the first HEADER_CHARACTERS only.
+
+    Only the separator is guessed; quoting is Excel's (and `export`'s): a quote inside a quoted cell is
+    doubled. (csv.Sniffer, which guessed it before, takes time quadratic in a line full of quotes.)
+    """
+    header = next(iter(text[:HEADER_CHARACTERS].lstrip("\ufeff").splitlines()), "")
+    best, best_columns = ",", 0
+    for separator in SEPARATORS:
+        try:
+            cells = [cell.strip() for cell in next(csv.reader([header], dialect=csv.excel, delimiter=separator), [])]
+        except csv.Error:
+            continue
+        if "type" in cells and len(cells) > best_columns:
+            best, best_columns = separator, len(cells)
+    return best
 
 
 def _question(cells: dict) -> defs.QuestionDef:
@@ -177,7 +211,8 @@ def export(questions: list[defs.QuestionDef]) -> str:
     for n in range(1, width + 1):
         columns += [column.format(n=n) for column in GROUP_COLUMNS]
     output = io.StringIO()
-    csv_writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\n")
+    # Every cell through the one formula guard (quizzes.spreadsheets); `parse` reads the guard back.
+    csv_writer = csv_dict_writer(output, columns, lineterminator="\n")
     csv_writer.writeheader()
     csv_writer.writerows(rows)
     return output.getvalue()

@@ -10,15 +10,20 @@ here knows a question type.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
 from quizzes import definitions as defs
 from quizzes.answer_matching import normalise
+from quizzes.formats.base import answers_over_limit, too_many_answers_message
 
 ANSWER_COLUMN = re.compile(r"^(answer|prompt)(\d+)_(ar|en|fraction|feedback_ar|feedback_en|value|tolerance)$")
+# A plain decimal number, as spreadsheets write them; the exponent is short, so that 1e999999999 (which
+# Decimal reads, and no arithmetic on it ends) is not one.
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
 # The answer columns of group N, in the order export writes them.
 GROUP_COLUMNS = ("answer{n}_ar", "answer{n}_en", "answer{n}_fraction", "answer{n}_feedback_ar",
                  "answer{n}_feedback_en", "answer{n}_value", "answer{n}_tolerance", "prompt{n}_ar", "prompt{n}_en")
@@ -26,6 +31,19 @@ GROUP_COLUMNS = ("answer{n}_ar", "answer{n}_en", "answer{n}_fraction", "answer{n
 
 class RowError(Exception):
     """A cell that cannot be read; the message goes to the report with the row's number."""
+
+
+@lru_cache(maxsize=4096)
+def answer_column(column: str) -> int | None:
+    """N for a column of answer group N (`answerN_…`, `promptN_…`), else None; a file's columns are matched once."""
+    match = ANSWER_COLUMN.match(column or "")
+    return int(match.group(2)) if match else None
+
+
+def number(raw: str) -> Decimal | None:
+    """A cell's number (Arabic-Indic digits and thousands separators allowed), or None."""
+    raw = normalise(raw).replace(",", "")
+    return Decimal(raw) if NUMBER.fullmatch(raw) else None
 
 
 class CsvRow:
@@ -59,26 +77,28 @@ class CsvRow:
         raw = normalise(self.value(column)).rstrip("%").strip()
         if not raw:
             return Fraction(default, 100)
-        try:
-            # Spreadsheets round thirds (33.33333%); the nearest fraction with a small denominator is meant.
-            return (Fraction(Decimal(raw)) / 100).limit_denominator(1000)
-        except (InvalidOperation, ValueError):
-            raise RowError(_("“%(value)s” is not a percentage.") % {"value": raw}) from None
+        if not NUMBER.fullmatch(raw):
+            raise RowError(_("“%(value)s” is not a percentage.") % {"value": raw})
+        # Spreadsheets round thirds (33.33333%); the nearest fraction with a small denominator is meant.
+        return (Fraction(Decimal(raw)) / 100).limit_denominator(1000)
 
     def decimal(self, column: str, what: str, default: str = "") -> Decimal:
         raw = self.value(column) or default
-        try:
-            return Decimal(normalise(raw).replace(",", ""))
-        except InvalidOperation:
-            raise RowError(_("%(what)s “%(value)s” is not a number.") % {"what": what, "value": raw}) from None
+        found = number(raw)
+        if found is None:  # NaN, Infinity, 1_000 and 1e999999999 are not numbers here
+            raise RowError(_("%(what)s “%(value)s” is not a number.") % {"what": what, "value": raw})
+        return found
 
     def groups(self) -> list[int]:
         """The numbers N of the answer groups that have a cell filled in."""
         numbers = set()
         for column, value in self.cells.items():
-            match = ANSWER_COLUMN.match(column or "")
-            if match and isinstance(value, str) and value.strip():
-                numbers.add(int(match.group(2)))
+            if isinstance(value, str) and value.strip() and isinstance(column, str):
+                group = answer_column(column)
+                if group is not None:
+                    numbers.add(group)
+        if answers_over_limit(len(numbers)):
+            raise RowError(too_many_answers_message())
         return sorted(numbers)
 
     # --- the answer groups, read as one kind of shared answer rows -------------------------------------------

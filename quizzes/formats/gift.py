@@ -46,8 +46,9 @@ Decisions
   matching pair without `->`, an empty answer, a number that is not a number, a range that ends before it
   starts, a negative tolerance). Each problem's `where` is "line N", or 'line N (“title”)', N being the
   question's first line that is not a comment.
-- A file that is empty, not UTF-8 text, has NUL characters, is over MAX_IMPORT_BYTES or holds no question at
-  all raises FormatError; nothing else is raised.
+- A file that is empty, not UTF-8 text, has NUL characters, is over MAX_IMPORT_BYTES, holds no question at
+  all or more than the reading budget allows (`quizzes.formats.base`) raises FormatError; nothing else is
+  raised. A question with more than MAX_QUESTION_ANSWERS answers is an error.
 
 Export writes GIFT that Moodle imports and that `parse` reads back to equal QuestionDefs (type, name, texts,
 general feedback, tags, choices, answers, numerical answers, pairs and their fractions and feedback). Texts are
@@ -101,9 +102,11 @@ from quizzes.formats.base import (
     FormatError,
     ParseResult,
     answer_kinds,
+    check_budget,
     no_answers_message,
     options_from_json,
     options_to_json,
+    reading_budget,
     unknown_answer_kind_message,
     unknown_type_message,
     unsupported_type_message,
@@ -166,17 +169,20 @@ def parse(text: str) -> ParseResult:
     text = _readable_text(text)
     result = ParseResult()
     category = ""
-    for block in _blocks(text):
-        lines = block.lines
-        if lines and lines[0][1].startswith(_CATEGORY_PREFIX):
-            category = _read_category(lines[0][1], result)
-            lines = lines[1:]
-        if lines:
-            marks = _read_marks(block.comments)
-            tags = _comment_tags(marks.comments)
-            if category and f"category:{category}" not in tags:
-                tags.append(f"category:{category}")
-            _read_question(lines, tags, marks, result)
+    with reading_budget():
+        for block in _blocks(text):
+            check_budget(result)
+            lines = block.lines
+            if lines and lines[0][1].startswith(_CATEGORY_PREFIX):
+                category = _read_category(lines[0][1], result)
+                lines = lines[1:]
+            if lines:
+                marks = _read_marks(block.comments)
+                tags = _comment_tags(marks.comments)
+                if category and f"category:{category}" not in tags:
+                    tags.append(f"category:{category}")
+                _read_question(lines, tags, marks, result)
+        check_budget(result)
     if not (result.questions or result.skipped or result.errors or result.categories):
         raise FormatError(_("No GIFT questions were found in the file."))
     return result
@@ -225,8 +231,7 @@ def _read_category(line: str, result: ParseResult) -> str:
     """Return the category path of a `$CATEGORY:` line without its `$course$/` prefix, and record it."""
     path = restore(protect(line[len(_CATEGORY_PREFIX) :])).strip()
     path = _CATEGORY_CONTEXT.sub("", path).strip().strip("/").strip()
-    if path and path not in result.categories:
-        result.categories.append(path)
+    result.add_category(path)
     return path
 
 
@@ -244,13 +249,13 @@ def _read_marks(comments: list[str]) -> _Marks:
 
 
 def _comment_tags(comments: list[str]) -> list[str]:
-    tags = []
+    tags = {}  # a dict keeps the order, and finds a repeated tag at once among thousands
     for comment in comments:
         for raw in _TAG.findall(comment):
             tag = raw.replace("\\]", "]").strip()
-            if tag and tag not in tags:
-                tags.append(tag)
-    return tags
+            if tag:
+                tags.setdefault(tag)
+    return list(tags)
 
 
 def _read_question(lines: list[tuple[int, str]], tags: list[str], marks: _Marks, result: ParseResult) -> None:

@@ -14,13 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-import markdown
 from django.utils.translation import gettext as _
 
-from bilingual.scripts import detect_language
 from quizzes.definitions import LANGUAGES, QuestionDef, Text, is_blank
-from quizzes.formats.base import ParseResult
-from quizzes.formats.multilang import join_multilang, split_multilang
+from quizzes.formats.base import ParseResult, answers_over_limit, markdown_html, too_many_answers_message
+from quizzes.formats.multilang import join_multilang, language_of, split_multilang
 from quizzes.sanitize import clean_html, html_to_text
 
 FORMATS = ("html", "moodle", "plain", "markdown")
@@ -35,11 +33,13 @@ _PLACEHOLDER = {
 }  # fmt: skip
 _PLACEHOLDER_CHARS = re.compile("[\ue000-\ue007]")
 _ESCAPE = re.compile(r"\\([\\:#={}~n])")
+_PLACEHOLDER_OF = _PLACEHOLDER.__getitem__
 _RESTORE = str.maketrans({placeholder: "\n" if char == "n" else char for char, placeholder in _PLACEHOLDER.items()})
 _HIDE_SPECIALS = str.maketrans({char: _PLACEHOLDER[char] for char in ":#={}~"})
 # Multilang markup written without backslashes: `{mlang ar}` tags and the attributes of `<span lang="ar" …>`.
 _MLANG_TAG = re.compile(r"\{mlang(?:\s+[A-Za-z_-]+)?\}", re.I)
-_SPAN_TAG = re.compile(r"<span\b[^<>]*\blang\s*=[^<>]*>", re.I)
+# (The look-ahead finds `lang=` once per tag; `[^<>]*\blang\s*=[^<>]*>` would try every `lang` in it.)
+_SPAN_TAG = re.compile(r"<span\b(?=[^<>]*\blang\s*=)[^<>]*+>", re.I)
 
 # What export escapes: Moodle's `repchar` list.
 _WRITE_ESCAPES = str.maketrans({
@@ -154,6 +154,8 @@ def split_answers(answers: str, markers: str) -> list[tuple[str, str]]:
     Text before the first marker counts as an answer when it is not blank, as in Moodle (`{four}` is a
     short answer "four").
     """
+    if answers_over_limit(sum(answers.count(marker) for marker in markers)):
+        raise Broken(too_many_answers_message())
     bits = re.split(f"([{re.escape(markers)}])", answers)
     pieces = [("", bits[0])] + list(zip(bits[1::2], bits[2::2], strict=True))
     if not pieces[0][1].strip():
@@ -201,7 +203,10 @@ def _number(text: str) -> Decimal:
 def protect(text: str) -> str:
     """Hide escaped characters (and multilang markup's own `=`, `:`…) so they never count as syntax."""
     text = _PLACEHOLDER_CHARS.sub("\ufffd", text)
-    text = _ESCAPE.sub(lambda match: _PLACEHOLDER[match.group(1)], text)
+    # Split at the escapes and swap each escaped character (the odd pieces) at C speed, not one call per escape.
+    pieces = _ESCAPE.split(text)
+    pieces[1::2] = map(_PLACEHOLDER_OF, pieces[1::2])
+    text = "".join(pieces)
     text = _MLANG_TAG.sub(lambda match: match.group(0).translate(_HIDE_SPECIALS), text)
     return _SPAN_TAG.sub(lambda match: match.group(0).translate(_HIDE_SPECIALS), text)
 
@@ -243,7 +248,7 @@ def languages(text: str, convert) -> Text:
 
 def _to_html(text: str, text_format: str) -> str:
     if text_format == "markdown":
-        return clean_html(markdown.markdown(text))
+        return clean_html(markdown_html(text))
     if text_format == "plain":
         return clean_html(html.escape(text, quote=False).replace("\n", "<br>"))
     if text_format == "moodle":
@@ -256,7 +261,7 @@ def _to_plain(text: str, text_format: str) -> str:
     if text_format == "plain":
         return text.strip()
     if text_format == "markdown":
-        return html_to_text(markdown.markdown(text))
+        return html_to_text(markdown_html(text))
     return html_to_text(text)
 
 
@@ -331,7 +336,7 @@ def join(text: Text) -> str:
     present = [(code, text[code].strip()) for code in LANGUAGES if (text.get(code) or "").strip()]
     if len(present) == 1:
         code, value = present[0]
-        if detect_language(re.sub(r"<[^>]+>", " ", value)) != code:
+        if language_of(re.sub(r"<[^<>]+>", " ", value)) != code:
             return f'<span lang="{code}" class="multilang">{value}</span>'
     return join_multilang(dict(present))
 

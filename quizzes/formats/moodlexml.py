@@ -73,7 +73,7 @@ from xml.etree import ElementTree as StdElementTree
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml import ElementTree
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from quizzes.definitions import (
     LANGUAGES,
@@ -86,12 +86,18 @@ from quizzes.definitions import (
 )
 from quizzes.formats.base import (
     MAX_IMPORT_BYTES,
+    MAX_QUESTION_ANSWERS,
     FormatError,
     ParseResult,
+    answer_count,
     answer_kinds,
+    answers_over_limit,
+    check_budget,
     no_answers_message,
     options_from_json,
     options_to_json,
+    reading_budget,
+    too_many_answers_message,
     unknown_answer_kind_message,
     unknown_type_message,
     unsupported_type_message,
@@ -118,6 +124,10 @@ from quizzes.sanitize import html_to_text
 
 CATEGORY_TAG = "category:"
 MAX_NAME_LENGTH = 255  # Question.name
+# A question's own elements (answers, hints, units, settings): every reading of one is bounded by these.
+MAX_QUESTION_ELEMENTS = 4 * MAX_QUESTION_ANSWERS
+# Each level of a category path is recorded (ancestors first), so a path of a million levels is refused.
+MAX_CATEGORY_DEPTH = 50
 # The Moodle type of the default format: "tarikh_" and the type's name.
 DEFAULT_PREFIX = "tarikh_"
 
@@ -133,17 +143,20 @@ CATEGORY_SEPARATOR = re.compile(r"(?<!/)/(?!/)")
 
 def parse(text: str | bytes) -> ParseResult:
     """Read a Moodle XML file; raise `FormatError` only when the file as a whole cannot be read."""
-    root = _read_xml(text)
-    result = ParseResult()
-    category = ""
-    for number, element in enumerate(root.findall("question"), start=1):
-        try:
-            if (element.get("type") or "").strip() == "category":
-                category = _read_category(element, result)
-            else:
-                _read_question(number, element, result, category)
-        except Unreadable as problem:
-            result.error(_where(number, ""), problem.message)
+    with reading_budget():
+        root = _read_xml(text)
+        result = ParseResult()
+        category = ""
+        for number, element in enumerate(root.findall("question"), start=1):
+            check_budget(result)
+            try:
+                if (element.get("type") or "").strip() == "category":
+                    category = _read_category(element, result)
+                else:
+                    _read_question(number, element, result, category)
+            except Unreadable as problem:
+                result.error(_where(number, ""), problem.message)
+        check_budget(result)
     return result
 
 
@@ -167,6 +180,11 @@ def _read_question(number: int, element, result: ParseResult, category: str) -> 
     if not readers:
         result.skip(where, unsupported_type_message(moodle_type))
         return
+    if len(element) > MAX_QUESTION_ELEMENTS:
+        result.error(where, ngettext("the question has more than %(limit)d element; no question needs so many.",
+                                     "the question has more than %(limit)d elements; no question needs so many.",
+                                     MAX_QUESTION_ELEMENTS) % {"limit": MAX_QUESTION_ELEMENTS})
+        return
     reader = QuestionReader(result, where)
     question = None
     try:
@@ -180,6 +198,9 @@ def _read_question(number: int, element, result: ParseResult, category: str) -> 
         return
     if question is None:
         result.skip(where, unsupported_type_message(moodle_type))
+        return
+    if answers_over_limit(answer_count(question)):
+        result.error(where, too_many_answers_message())
         return
     question.name = name
     question.source = where
@@ -254,10 +275,14 @@ def _read_category(element, result: ParseResult) -> str:
     holder = element.find("category")
     raw = element_text(holder) if holder is not None and holder.find("text") is not None else inner(holder)
     parts = _category_parts(raw)
+    if len(parts) > MAX_CATEGORY_DEPTH:
+        raise Unreadable(
+            ngettext("the category is nested more than %(limit)d level deep.",
+                     "the category is nested more than %(limit)d levels deep.", MAX_CATEGORY_DEPTH)
+            % {"limit": MAX_CATEGORY_DEPTH}
+        )
     for depth in range(1, len(parts) + 1):
-        path = "/".join(parts[:depth])
-        if path not in result.categories:
-            result.categories.append(path)
+        result.add_category("/".join(parts[:depth]))
     return "/".join(parts)
 
 

@@ -15,11 +15,10 @@ from fractions import Fraction
 from urllib.parse import quote, unquote
 from xml.etree import ElementTree as StdElementTree
 
-import markdown
 from django.utils.translation import gettext
 
 from quizzes.definitions import ImageDef, QuestionDef, Text
-from quizzes.formats.base import ParseResult
+from quizzes.formats.base import ParseResult, markdown_html
 from quizzes.formats.multilang import join_multilang, split_multilang
 from quizzes.sanitize import clean_html, html_to_text
 
@@ -38,7 +37,9 @@ MAX_EXPONENT = 20
 
 PLUGINFILE = "@@PLUGINFILE@@/"
 PLUGINFILE_REFERENCE = re.compile(r"@@PLUGINFILE@@/([^\"'\s<>()]+)")
-LEFTOVER_IMG = re.compile(r"<img\b[^>]*@@PLUGINFILE@@[^>]*>", re.I)
+# The look-ahead and the possessive `*+` scan a tag once: `[^>]*@@PLUGINFILE@@[^>]*>` tried every reference in
+# it, and every later `<img` of a text whose tags are not closed, against the whole rest of the text.
+LEFTOVER_IMG = re.compile(r"<img\b(?=[^<>]*@@PLUGINFILE@@)[^<>]*+>", re.I)
 LEFTOVER_URL = re.compile(r"""\s(?:href|src)\s*=\s*(["'])@@PLUGINFILE@@[^"']*\1""", re.I)
 IMG_TAG = re.compile(r"<img\b", re.I)
 DATA_URL = re.compile(r"data:(image/[A-Za-z0-9.+-]+);base64,([A-Za-z0-9+/=]+)")
@@ -167,11 +168,13 @@ class QuestionReader:
         grade = child_text(element, "defaultgrade")
         if grade:
             common.points = read_number(grade, gettext("the default grade “%(value)s” is not a number."))
+        tags = {}  # in order, and a repeated tag found at once among thousands
         for holder in ("tags", "coursetags"):
             for tag in element.findall(f"{holder}/tag"):
                 value = plain_text(element_text(tag))
-                if value and tag_text(value) not in common.tags:
-                    common.tags.append(tag_text(value))
+                if value:
+                    tags.setdefault(tag_text(value))
+        common.tags = list(tags)
         self.common = common
 
     def question(self, qtype: str) -> QuestionDef:
@@ -278,7 +281,7 @@ class QuestionReader:
         found = {}
         for code, value in split_multilang(raw).items():
             if text_format == "markdown":
-                value = html_to_text(markdown.markdown(value))
+                value = html_to_text(markdown_html(value))
             elif text_format != "plain_text":
                 value = html_to_text(value)
             value = plain_text(value)
@@ -296,7 +299,7 @@ def _to_html(value: str, text_format: str) -> str:
     if text_format == "plain_text":
         return html.escape(value).replace("\n", "<br>")
     if text_format == "markdown":
-        return markdown.markdown(value)
+        return markdown_html(value)
     if text_format in ("moodle_auto_format", "wiki_like"):
         # Moodle shows these with their line breaks kept (its text_to_html).
         return value.replace("\r\n", "\n").replace("\n", "<br>")

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from history.models import Event
 from quizzes import definitions as defs
 from quizzes.formats import get_format
-from quizzes.formats.base import MAX_IMPORT_BYTES, FormatError, ParseResult, Problem
+from quizzes.formats.base import MAX_IMPORT_BYTES, FormatError, ParseResult, Problem, check_budget, reading_budget
 from quizzes.models import (
     ANSWER_ROW_MODELS,
     Question,
@@ -20,19 +23,27 @@ from quizzes.models import (
     Tag,
 )
 from quizzes.question_types import registry
+from quizzes.question_types.base import LANGUAGE_NAMES
 from quizzes.sanitize import clean_html
+
+# Tags and events of one question: each list goes into one query (`name__in=…`), which a database bounds.
+MAX_QUESTION_TAGS = 100
+MAX_QUESTION_EVENTS = 100
+TAG_LENGTH = Tag._meta.get_field("name").max_length
+# What no database column stores: NUL (PostgreSQL refuses it in text and JSON) and lone surrogates
+# (not UTF-8 at all).
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _fields(name: str, text: defs.Text) -> dict[str, str]:
     return {f"{name}_{code}": (text.get(code) or "") for code in defs.LANGUAGES}
 
 
-@transaction.atomic
-def question_create_from_definition(
+def _question_instance(
     *, bank: QuestionBank, definition: defs.QuestionDef, user=None, status: str = QuestionStatus.DRAFT
 ) -> Question:
-    """Save `definition` as a question of `bank`, with its answer rows, tags and events."""
-    question = Question.objects.create(
+    """The unsaved question that saving `definition` writes (and that an import checks first)."""
+    return Question(
         bank=bank,
         qtype=definition.qtype,
         name=definition.name[:255],
@@ -45,6 +56,20 @@ def question_create_from_definition(
         options=definition.options,
         created_by=user,
     )
+
+
+def _tag_names(names: list[str]) -> list[str]:
+    """Tag names as stored: cut to the column's length (as Moodle XML import does), each once."""
+    return list(dict.fromkeys(name[:TAG_LENGTH] for name in names))
+
+
+@transaction.atomic
+def question_create_from_definition(
+    *, bank: QuestionBank, definition: defs.QuestionDef, user=None, status: str = QuestionStatus.DRAFT
+) -> Question:
+    """Save `definition` as a question of `bank`, with its answer rows, tags and events."""
+    question = _question_instance(bank=bank, definition=definition, user=user, status=status)
+    question.save(force_insert=True)
     for kind in defs.ROW_KINDS:
         rows = getattr(definition, kind)
         if rows:
@@ -59,10 +84,105 @@ def question_create_from_definition(
 
 
 def tags_get_or_create(*, names: list[str]) -> list[Tag]:
+    names = _tag_names(names)
     existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    missing = [Tag(name=name[:200]) for name in dict.fromkeys(names) if name not in existing]
+    missing = [Tag(name=name) for name in names if name not in existing]
     Tag.objects.bulk_create(missing, ignore_conflicts=True)
     return list(Tag.objects.filter(name__in=names))
+
+
+# --- what the database would refuse -----------------------------------------------------------------
+def definition_storage_problems(*, definition: defs.QuestionDef, bank: QuestionBank) -> list[str]:
+    """What stops `definition` from being saved, each as a message: values that do not fit their columns
+    (digits, decimal places, lengths: the model fields' own checks), characters no database stores, options
+    that are not plain JSON, and more tags or events than a question may have.
+
+    The same unsaved rows that `question_create_from_definition` writes are checked, so a dry run refuses
+    what the real import would fail on."""
+    question = _question_instance(bank=bank, definition=definition)
+    problems = _field_problems(question, exclude={"bank", "created_by"})
+    if _unstorable_json(definition.options):
+        problems.append(_("%(field)s: %(problem)s") % {
+            "field": Question._meta.get_field("options").verbose_name,
+            "problem": _("hold a value that cannot be stored (a NUL character, or a number that is not finite)."),
+        })  # fmt: skip
+    for kind in defs.ROW_KINDS:
+        model = ANSWER_ROW_MODELS[kind]
+        for position, row in enumerate(getattr(definition, kind)):
+            label = {"row": model._meta.verbose_name, "number": position + 1}
+            try:
+                instance = model.from_definition(question=question, position=position, row=row)
+            except (ArithmeticError, ValueError, TypeError):  # a fraction too large to write with 7 decimals
+                problems.append(_("%(row)s %(number)d: a number in it cannot be stored.") % label)
+                continue
+            problems += [_("%(row)s %(number)d, %(problem)s") % {**label, "problem": problem}
+                         for problem in _field_problems(instance, exclude={"question"})]
+    if len(definition.tags) > MAX_QUESTION_TAGS:
+        problems.append(ngettext("a question may have at most %(limit)d tag.",
+                                 "a question may have at most %(limit)d tags.", MAX_QUESTION_TAGS)
+                        % {"limit": MAX_QUESTION_TAGS})
+    if any(UNSTORABLE.search(tag) for tag in definition.tags):
+        problems.append(_("%(field)s: %(problem)s") % {"field": _("tags"), "problem": _unstorable_message()})
+    if len(definition.events) > MAX_QUESTION_EVENTS:
+        problems.append(ngettext("a question may be linked to at most %(limit)d event.",
+                                 "a question may be linked to at most %(limit)d events.",
+                                 MAX_QUESTION_EVENTS) % {"limit": MAX_QUESTION_EVENTS})
+    return problems
+
+
+def _field_problems(instance, *, exclude: set[str]) -> list[str]:
+    """`instance.clean_fields()` as "field: problem" messages, and the text no column stores."""
+    fields = instance._meta.concrete_fields
+    # django-modeltranslation's `text` stands for `text_<active language>`: its `text_ar` and `text_en` are checked.
+    exclude = exclude | {f.translated_field.name for f in fields if hasattr(f, "translated_field")}
+    problems = []
+    try:
+        instance.clean_fields(exclude=exclude)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            problems += [_("%(field)s: %(problem)s") % {"field": _field_label(instance, name), "problem": message}
+                         for message in messages]
+    for f in fields:
+        value = getattr(instance, f.attname, None)
+        if f.name not in exclude and isinstance(value, str) and UNSTORABLE.search(value):
+            problems.append(_("%(field)s: %(problem)s") % {"field": _field_label(instance, f.name),
+                                                           "problem": _unstorable_message()})
+    return problems
+
+
+def _field_label(instance, name: str) -> str:
+    """A field as the author reads it: "text (English)" for a field of one language."""
+    f = instance._meta.get_field(name)
+    if hasattr(f, "translated_field"):
+        return _("%(field)s (%(language)s)") % {"field": f.translated_field.verbose_name,
+                                                 "language": LANGUAGE_NAMES.get(f.language, f.language)}
+    return str(f.verbose_name)
+
+
+def _unstorable_message() -> str:
+    return _("contains a character that cannot be stored (a NUL character or a lone surrogate).")
+
+
+def _unstorable_json(value) -> bool:
+    """Whether JSON `value` holds what PostgreSQL's jsonb refuses: NUL, lone surrogates, Infinity or NaN."""
+    if isinstance(value, dict):
+        return any(_unstorable_json(key) or _unstorable_json(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_unstorable_json(item) for item in value)
+    if isinstance(value, str):
+        return bool(UNSTORABLE.search(value))
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    return False
+
+
+def _known_event_slugs(slugs: set[str]) -> set[str]:
+    """The slugs of `slugs` that name an event, asked for in batches a database's query can hold (a slug
+    with a character no column stores names none, and PostgreSQL would refuse the query)."""
+    slugs, known = sorted(slug for slug in slugs if not UNSTORABLE.search(slug)), set()
+    for start in range(0, len(slugs), 500):
+        known.update(Event.objects.filter(slug__in=slugs[start : start + 500]).values_list("slug", flat=True))
+    return known
 
 
 @transaction.atomic
@@ -135,19 +255,40 @@ def questions_import(
 ) -> ImportReport:
     """Parse, validate and (unless `dry_run`) save a file's questions into `bank`: all or nothing."""
     report = ImportReport(format_name=format_name, dry_run=dry_run, bank=bank)
-    try:
-        text = decode_upload(data)
-        result: ParseResult = get_format(format_name).parse(text)
-    except FormatError as error:
-        report.errors.append(Problem(error.where, str(error.message)))
-        return report
-    report.skipped, report.warnings, report.errors = result.skipped, result.warnings, list(result.errors)
+    # Reading and checking share one budget (`quizzes.formats.base.reading_budget`): a file that takes
+    # too long is refused before anything is written.
+    with reading_budget():
+        try:
+            text = decode_upload(data)
+            result: ParseResult = get_format(format_name).parse(text)
+            _check_definitions(report, result, bank)
+        except FormatError as error:
+            report.errors = [Problem(error.where, str(error.message))]
+            report.imported = []
+            return report
 
-    known_events = set(Event.objects.filter(slug__in={s for d in result.questions for s in d.events})
-                       .values_list("slug", flat=True))
+    if report.errors or dry_run:
+        report.imported = report.imported if not report.errors else []
+        return report
+    with transaction.atomic():
+        if bank.pk is None:
+            bank.save()
+        for definition in report.imported:
+            question_create_from_definition(bank=bank, definition=definition, user=user)
+    report.written = True
+    return report
+
+
+def _check_definitions(report: ImportReport, result: ParseResult, bank: QuestionBank) -> None:
+    """Validate each question as its type and as the database see it, and skip the ones already there."""
+    report.skipped, report.warnings, report.errors = result.skipped, result.warnings, list(result.errors)
+    if bank.pk is None:  # the bank is written with the questions, so it is checked with them
+        report.errors += [Problem(_("bank"), problem) for problem in _field_problems(bank, exclude={"owner", "topic"})]
+    known_events = _known_event_slugs({slug for d in result.questions for slug in d.events})
     existing = {question_fingerprint(q.definition()) for q in bank.questions.with_answers()} if bank.pk else set()
     seen = set()
     for number, definition in enumerate(result.questions, start=1):
+        check_budget()
         where = definition.source or _("question %(number)d") % {"number": number}
         try:
             qtype = registry.get(definition.qtype)
@@ -157,6 +298,7 @@ def questions_import(
         problems = qtype.validate(definition)
         if defs.is_blank(definition.text):
             problems.append(_("the question has no text."))
+        problems += definition_storage_problems(definition=definition, bank=bank)
         for problem in problems:
             report.errors.append(Problem(where, " ".join(getattr(problem, "messages", [str(problem)]))))
         for slug in definition.events:
@@ -172,17 +314,6 @@ def questions_import(
         seen.add(fingerprint)
         if not problems:
             report.imported.append(definition)
-
-    if report.errors or dry_run:
-        report.imported = report.imported if not report.errors else []
-        return report
-    with transaction.atomic():
-        if bank.pk is None:
-            bank.save()
-        for definition in report.imported:
-            question_create_from_definition(bank=bank, definition=definition, user=user)
-    report.written = True
-    return report
 
 
 def questions_export(*, bank: QuestionBank, format_name: str) -> str:

@@ -1,6 +1,7 @@
-"""Every file of the shared Moodle corpus goes through the real import (parse, validate, de-duplicate)."""
+"""Every file of the shared Moodle corpus goes through the real import (parse, validate, de-duplicate).
 
-from pathlib import Path
+The corpus lies beside the repository (../shared/corpus, or TARIKH_CORPUS); without it these tests are
+skipped, and tests/quizzes/test_import_fixtures.py covers the same constructs with our own files."""
 
 import pytest
 from django.utils import translation
@@ -10,8 +11,6 @@ from quizzes.models import Question
 from quizzes.services import questions_import
 
 pytestmark = pytest.mark.django_db
-
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "moodle"
 
 # file: (imported, skipped, errors) — what a teacher's import of the file does.
 EXPECTED = {
@@ -38,13 +37,13 @@ EXPECTED = {
 }
 
 
-def test_the_table_covers_every_corpus_file():
-    assert sorted(path.name for path in CORPUS.iterdir() if path.name != "SOURCES.md") == sorted(EXPECTED)
+def test_the_table_covers_every_corpus_file(moodle_corpus):
+    assert sorted(path.name for path in moodle_corpus.iterdir() if path.name != "SOURCES.md") == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_corpus_file_imports_all_or_nothing(name, make):
-    data = (CORPUS / name).read_bytes()
+def test_corpus_file_imports_all_or_nothing(name, make, moodle_corpus):
+    data = (moodle_corpus / name).read_bytes()
     bank = make.bank()
     with translation.override("en"):
         report = questions_import(data=data, format_name=guess_format(name, data[:200].decode()), bank=bank)
@@ -55,30 +54,30 @@ def test_corpus_file_imports_all_or_nothing(name, make):
         assert "skipped" in str(problem.message)
 
 
-def test_refused_and_skipped_files_say_why(make):
+def test_refused_and_skipped_files_say_why(make, moodle_corpus):
     with translation.override("en"):
-        report = questions_import(data=(CORPUS / "error_invalid_grades.xml").read_bytes(), format_name="moodlexml",
-                                  bank=make.bank())
+        report = questions_import(data=(moodle_corpus / "error_invalid_grades.xml").read_bytes(),
+                                  format_name="moodlexml", bank=make.bank())
         assert str(report.errors[0]) == (
             "question 1 (“Question with invalid grades : x > 1 & x < 2”): "
             "The right choices' fractions must add up to 100%; they add up to 99.67%."
         )
-        report = questions_import(data=(CORPUS / "broken_cloze_questions.xml").read_bytes(), format_name="moodlexml",
-                                  bank=make.bank())
+        report = questions_import(data=(moodle_corpus / "broken_cloze_questions.xml").read_bytes(),
+                                  format_name="moodlexml", bank=make.bank())
         assert all("“cloze” are not supported" in str(p.message) for p in report.skipped)
     assert Question.objects.count() == 0
 
 
-def test_importing_the_same_file_twice_adds_nothing(make):
+def test_importing_the_same_file_twice_adds_nothing(make, moodle_corpus):
     bank = make.bank()
-    data = (CORPUS / "questions_in_category.gift.txt").read_bytes()
+    data = (moodle_corpus / "questions_in_category.gift.txt").read_bytes()
     questions_import(data=data, format_name="gift", bank=bank)
     report = questions_import(data=data, format_name="gift", bank=bank)
     assert len(report.skipped) == 4 and bank.questions.count() == 4
 
 
-def test_images_of_truefalse_xml_are_kept_inside_the_question(make):
+def test_images_of_truefalse_xml_are_kept_inside_the_question(make, moodle_corpus):
     bank = make.bank()
-    questions_import(data=(CORPUS / "truefalse.xml").read_bytes(), format_name="moodlexml", bank=bank)
+    questions_import(data=(moodle_corpus / "truefalse.xml").read_bytes(), format_name="moodlexml", bank=bank)
     text = bank.questions.first().text_en
     assert text.count('src="data:image/jpeg;base64,') >= 1 and "@@PLUGINFILE@@" not in text

@@ -131,9 +131,6 @@ def test_the_gradebook_xlsx_holds_every_text_as_a_string_cell(client, gradebook_
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(strict=True, reason="quizzes/formats/csv.py (being refactored elsewhere) writes its cells with "
-                                       "csv.DictWriter; it should use quizzes.spreadsheets.csv_dict_writer and "
-                                       "read cells back with restore_text")
 def test_the_question_csv_export_guards_its_cells(make):
     from quizzes.services import questions_export
 

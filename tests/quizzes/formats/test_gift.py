@@ -2,8 +2,6 @@
 
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
-
 import pytest
 from django.utils import translation
 from hypothesis import given, settings, strategies as st
@@ -19,7 +17,6 @@ from quizzes.definitions import (
 from quizzes.formats.base import FormatError, ParseResult
 from quizzes.formats.gift import export, parse
 
-CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "moodle"
 TRUE = {"ar": "صح", "en": "True"}
 FALSE = {"ar": "خطأ", "en": "False"}
 
@@ -31,8 +28,8 @@ def _english():
         yield
 
 
-def read(name: str) -> ParseResult:
-    return parse((CORPUS / name).read_text(encoding="utf-8"))
+def read(path) -> ParseResult:
+    return parse(path.read_text(encoding="utf-8"))
 
 
 def by_source(result: ParseResult, source: str) -> QuestionDef:
@@ -52,9 +49,9 @@ class TestQuestionsGift:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def result(cls):
+    def result(cls, moodle_corpus):
         with translation.override("en"):
-            return read("questions.gift.txt")
+            return read(moodle_corpus / "questions.gift.txt")
 
     def test_counts(self, result):
         # 9 questions (Moodle's behat test says "Importing 9 questions"): 8 imported; 1 skipped, the essay "Q8".
@@ -145,9 +142,9 @@ class TestQuestionsInCategory:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def result(cls):
+    def result(cls, moodle_corpus):
         with translation.override("en"):
-            return read("questions_in_category.gift.txt")
+            return read(moodle_corpus / "questions_in_category.gift.txt")
 
     def test_counts(self, result):
         # 4 questions after the $CATEGORY line, all imported: matching, MC, short answer, TF. Nothing skipped.
@@ -180,9 +177,9 @@ class TestExamples:
 
     @pytest.fixture(scope="class")
     @classmethod
-    def result(cls):
+    def result(cls, moodle_corpus):
         with translation.override("en"):
-            return read("examples.txt")
+            return read(moodle_corpus / "examples.txt")
 
     def test_counts(self, result):
         # 43 questions, all imported; nothing is skipped (no essay or description in the file).

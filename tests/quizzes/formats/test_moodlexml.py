@@ -7,7 +7,6 @@ image files are written here, since no public Moodle XML file has Arabic text.
 import base64
 from decimal import Decimal
 from fractions import Fraction
-from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 import pytest
@@ -29,8 +28,6 @@ from quizzes.formats.moodlexml import export, parse
 from quizzes.formats.moodlexml_syntax import MAX_IMAGE_BYTES
 from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 
-# shared/ lies beside the repository: /work/shared for a developer, next to the fresh clone in CI.
-CORPUS = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "moodle"
 
 # file name: (questions imported, questions skipped, errors?, warnings)
 EXPECTED = {
@@ -72,8 +69,10 @@ def _english():
         yield
 
 
-def corpus(name: str) -> ParseResult:
-    return parse((CORPUS / name).read_text(encoding="utf-8"))
+@pytest.fixture
+def corpus(moodle_corpus):
+    """Parse a file of Moodle's corpus (the tests that use it are skipped when the corpus is absent)."""
+    return lambda name: parse((moodle_corpus / name).read_text(encoding="utf-8"))
 
 
 def quiz(*questions: str) -> str:
@@ -87,12 +86,12 @@ def messages(problems) -> list[str]:
 # --- Moodle's fixtures -----------------------------------------------------------------------------------
 
 
-def test_every_corpus_file_has_expected_counts():
-    assert sorted(path.name for path in CORPUS.glob("*.xml")) == sorted(EXPECTED)
+def test_every_corpus_file_has_expected_counts(moodle_corpus):
+    assert sorted(path.name for path in moodle_corpus.glob("*.xml")) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_corpus_file(name):
+def test_corpus_file(name, corpus):
     imported, skipped, has_errors, warnings = EXPECTED[name]
     result = corpus(name)
     assert len(result.questions) == imported
@@ -101,13 +100,13 @@ def test_corpus_file(name):
     assert len(result.warnings) == warnings
 
 
-def test_broken_cloze_questions_are_all_skipped_as_cloze():
+def test_broken_cloze_questions_are_all_skipped_as_cloze(corpus):
     result = corpus("broken_cloze_questions.xml")
     assert messages(result.skipped) == [str(unsupported_type_message("cloze"))] * 5
     assert result.skipped[0].where == "question 1 (“Multianswer question without subquestions”)"
 
 
-def test_cdata_and_entities_in_name_are_read_as_moodle_does():
+def test_cdata_and_entities_in_name_are_read_as_moodle_does(corpus):
     question = corpus("error_invalid_grades.xml").questions[0]
     # Moodle keeps names as plain text: the tags go, the characters stay.
     assert question.name == "Question with invalid grades : x > 1 & x < 2"
@@ -115,7 +114,7 @@ def test_cdata_and_entities_in_name_are_read_as_moodle_does():
     assert question.source == "question 1 (“Question with invalid grades : x > 1 & x < 2”)"
 
 
-def test_invalid_grades_are_imported_for_the_type_to_reject():
+def test_invalid_grades_are_imported_for_the_type_to_reject(corpus):
     question = corpus("error_invalid_grades.xml").questions[0]
     assert question.qtype == "multiple_response"
     assert [choice.text for choice in question.choices] == [{"en": str(n)} for n in range(1, 6)]
@@ -125,7 +124,7 @@ def test_invalid_grades_are_imported_for_the_type_to_reject():
     assert question.options == {"shuffle": True}
 
 
-def test_entities_in_idnumbers_are_ignored():
+def test_entities_in_idnumbers_are_ignored(corpus):
     result = corpus("html_chars_in_idnumbers.xml")
     (question,) = result.questions
     assert question.qtype == "true_false"
@@ -134,7 +133,7 @@ def test_entities_in_idnumbers_are_ignored():
     assert result.categories == ["Alpha"]
 
 
-def test_truefalse_choices_are_true_then_false():
+def test_truefalse_choices_are_true_then_false(corpus):
     question = corpus("truefalse__testquestion.moodle.xml").questions[0]
     assert [choice.text for choice in question.choices] == [TRUE_TEXT, FALSE_TEXT]
     assert [choice.fraction for choice in question.choices] == [1, 0]
@@ -145,7 +144,7 @@ def test_truefalse_choices_are_true_then_false():
     assert question.points == Decimal(1)
 
 
-def test_truefalse_images_are_kept_and_embedded():
+def test_truefalse_images_are_kept_and_embedded(corpus):
     result = corpus("truefalse.xml")
     false_question, true_question = result.questions
     assert [choice.fraction for choice in false_question.choices] == [0, 1]
@@ -161,7 +160,7 @@ def test_truefalse_images_are_kept_and_embedded():
     assert base64.b64encode(logo.content).decode() in true_question.text["en"]
 
 
-def test_truefalse_nbsps_are_kept_in_html():
+def test_truefalse_nbsps_are_kept_in_html(corpus):
     result = corpus("truefalse.xml")
     html = [
         part
@@ -173,7 +172,7 @@ def test_truefalse_nbsps_are_kept_in_html():
     assert result.questions[0].text["en"].startswith("<p>Moodle&nbsp;<img ")
 
 
-def test_matching_with_distractor():
+def test_matching_with_distractor(corpus):
     question = corpus("match__testquestion.moodle.xml").questions[0]
     assert question.qtype == "matching"
     assert [(pair.prompt, pair.answer) for pair in question.pairs] == [
@@ -186,7 +185,7 @@ def test_matching_with_distractor():
     assert question.options == {"shuffle": True}
 
 
-def test_shortanswer_wildcard_and_fractions():
+def test_shortanswer_wildcard_and_fractions(corpus):
     question = corpus("shortanswer__testquestion.moodle.xml").questions[0]
     assert [(a.text, a.fraction) for a in question.accepted_answers] == [
         ({"en": "frog"}, Fraction(1)), ({"en": "toad"}, Fraction(4, 5)), ({"en": "*"}, Fraction(0)),
@@ -195,14 +194,14 @@ def test_shortanswer_wildcard_and_fractions():
     assert question.options == {"case_sensitive": False}
 
 
-def test_numerical_value_and_tolerance():
+def test_numerical_value_and_tolerance(corpus):
     question = corpus("numerical__testquestion.moodle.xml").questions[0]
     (answer,) = question.numerical_answers
     assert (answer.value, answer.tolerance, answer.fraction) == (Decimal("6.25"), Decimal("0.05"), Fraction(1))
     assert question.options == {}
 
 
-def test_ordering_order():
+def test_ordering_order(corpus):
     question = corpus("ordering__testquestion.moodle.xml").questions[0]
     assert [item.text["en"] for item in question.items] == [
         "Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment",
@@ -212,7 +211,7 @@ def test_ordering_order():
     }
 
 
-def test_multichoice_multiple_fractions():
+def test_multichoice_multiple_fractions(corpus):
     question = corpus("multichoice__testquestion.moodle.xml").questions[0]
     assert question.qtype == "multiple_response"
     assert [(c.text["en"], c.fraction) for c in question.choices] == [
@@ -220,7 +219,7 @@ def test_multichoice_multiple_fractions():
     ]
 
 
-def test_nested_categories():
+def test_nested_categories(corpus):
     result = corpus("nested_categories_with_questions.xml")
     assert result.categories == ["Iota", "Iota/Kappa", "Iota/Kappa/Lambda", "Iota/Mu"]
     assert [(q.name, q.tags) for q in result.questions] == [
@@ -233,7 +232,7 @@ def test_nested_categories():
     assert result.skipped[0].where == "question 4 (“Kappa Essay Question”)"
 
 
-def test_categories_in_reverse_order_list_parents_first():
+def test_categories_in_reverse_order_list_parents_first(corpus):
     result = corpus("categories_reverse_order.xml")
     assert result.categories == ["Sigma", "Sigma/Tau"]
     (question,) = result.questions
@@ -728,7 +727,7 @@ def test_export_is_moodle_xml():
     assert [t.findtext("text") for t in numerical.findall("tags/tag")] == ["year"]
 
 
-def test_corpus_round_trips_through_export():
+def test_corpus_round_trips_through_export(corpus):
     for name in EXPECTED:
         first = corpus(name)
         again = parse(export(first.questions))
