@@ -9,6 +9,7 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_lazy as _
 
+from bilingual.punctuation import arrow, semicolon
 from quizzes.answer_matching import normalise
 from quizzes.definitions import MatchingPairDef, is_blank
 from quizzes.formats.gift_syntax import Broken
@@ -107,8 +108,8 @@ class Matching(QuestionType):
         for pair in self.prompts(definition):
             picked = self.answer_for(definition, response.get(pair.key))
             answer = text_in(picked.answer, language) if picked else "—"
-            parts.append(f"{text_in(pair.prompt, language)} → {answer}")
-        return "; ".join(parts)
+            parts.append(f"{text_in(pair.prompt, language)}{arrow(language)}{answer}")
+        return semicolon(language).join(parts)
 
     def random_guess_score(self, definition):
         answers = {normalise(text_in(pair.answer, "en")) for pair in definition.pairs}

@@ -13,6 +13,7 @@ from itertools import product
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from bilingual.punctuation import semicolon
 from quizzes.formats.moodlexml_syntax import child_text, flag
 from quizzes.question_types.base import ZERO, clamp, invalid_response, registry, text_in
 from quizzes.question_types.choice_based import ChoiceQuestionType
@@ -61,7 +62,7 @@ class MultipleResponse(ChoiceQuestionType):
 
     def summarise(self, definition, response, language):
         picked = set(response or [])
-        return "; ".join(text_in(c.text, language) for c in definition.choices if c.key in picked)
+        return semicolon(language).join(text_in(c.text, language) for c in definition.choices if c.key in picked)
 
     def random_guess_score(self, definition):
         """Expected grade when each option is ticked with probability ½ (sampled beyond 12 options)."""

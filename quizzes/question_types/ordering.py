@@ -10,6 +10,7 @@ from fractions import Fraction
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext, gettext_lazy as _
 
+from bilingual.punctuation import arrow
 from quizzes.definitions import OrderingItemDef, is_blank
 from quizzes.formats.gift_syntax import CannotWrite
 from quizzes.formats.moodlexml_syntax import question_text_format, read_decimal, text_element
@@ -65,7 +66,7 @@ class Ordering(QuestionType):
 
     def summarise(self, definition, response, language):
         by_key = {item.key: item for item in definition.items}
-        return " → ".join(text_in(by_key[key].text, language) for key in response or [] if key in by_key)
+        return arrow(language).join(text_in(by_key[key].text, language) for key in response or [] if key in by_key)
 
     def random_guess_score(self, definition):
         return Fraction(1, len(definition.items)) if definition.items else ZERO

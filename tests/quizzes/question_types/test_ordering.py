@@ -25,7 +25,9 @@ def test_walkthrough_right_partial_wrong():
     assert qtype.grade(q, ["i2", "i3", "i0", "i1"]) == Fraction(2, 3)
     assert qtype.grade(q, ["i3", "i2", "i1", "i0"]) == 0
     assert qtype.random_guess_score(q) == Fraction(1, 4)
-    assert qtype.summarise(q, ["i1", "i0"], "ar") == "حدث 1 → حدث 0"
+    # The arrow points the way Arabic reads (issue 14: "→" inside Arabic pointed back to the first item).
+    assert qtype.summarise(q, ["i1", "i0"], "ar") == "حدث 1 ← حدث 0"
+    assert qtype.summarise(q, ["i1", "i0"], "en").count(" → ") == 1
 
 
 def test_needs_three_items():
