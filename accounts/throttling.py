@@ -26,16 +26,27 @@ def _is_address(value: str) -> bool:
     return True
 
 
+def _counted(address: str) -> str:
+    """An IPv6 address counts as its /64 network: one subscriber holds a whole /64, and counting each address
+    of it apart would give an attacker 2**64 lock-out buckets per username (axes does not mask)."""
+    ip = ipaddress.ip_address(address)
+    if ip.version == 4:
+        return address
+    if ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+
+
 def client_ip(request) -> str:
-    """Return the address of the client that sent `request`."""
+    """Return the address of the client that sent `request` (an IPv6 client: its /64 network)."""
     header = settings.TRUSTED_PROXY_HEADER
     if header:
         # A proxy appends the address it saw to X-Forwarded-For; anything before it came from the client.
         candidate = request.META.get(header, "").rsplit(",", 1)[-1].strip()
         if _is_address(candidate):
-            return candidate
+            return _counted(candidate)
     remote = request.META.get("REMOTE_ADDR", "")
-    return remote if _is_address(remote) else UNKNOWN_ADDRESS
+    return _counted(remote) if _is_address(remote) else UNKNOWN_ADDRESS
 
 
 # --- log-in lock-out -----------------------------------------------------------------------------

@@ -49,7 +49,9 @@ def _allowed_url(tag: str, attribute: str, value: str) -> str | None:
     if scheme == "data":
         return value if url.path.lower().startswith("image/") else None
     if not scheme and not url.netloc:  # a path on this site: /media/…, or relative
-        return value
+        # …but not "///host", which urlsplit reads as a path and browsers as another site.
+        written = _URL_NOISE.sub("", value).strip(_URL_EDGES).replace("\\", "/")
+        return None if written.startswith("//") else value
     if scheme == "https" and url.netloc and getattr(settings, "ALLOW_REMOTE_IMAGES", False):
         return value
     return None

@@ -4,6 +4,7 @@ import base64
 import secrets
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -84,6 +85,8 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
     def import_view(self, request, pk):
         """Upload → dry-run report → confirm. The file waits in the session between the two steps."""
         bank = get_object_or_404(QuestionBank.objects.editable_by(request.user), pk=pk)
+        if not self.has_change_permission(request, bank):
+            raise PermissionDenied
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": bank,
                    "title": _g("Import questions into “%(bank)s”") % {"bank": bank}}
         form = ImportForm()
@@ -124,6 +127,8 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
 
     def export_view(self, request, pk, format_name):
         bank = get_object_or_404(self.get_queryset(request), pk=pk)
+        if not self.has_view_permission(request, bank):  # an export holds every key of the bank
+            raise PermissionDenied
         if format_name not in FORMATS:
             return HttpResponse(_g("Unknown format."), status=404)
         content = questions_export(bank=bank, format_name=format_name)

@@ -320,6 +320,8 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
 
     def preview_view(self, request, pk):
         question = get_object_or_404(self.get_queryset(request).with_answers(), pk=pk)
+        if not self.has_view_permission(request, question):  # the preview shows the key
+            raise PermissionDenied
         definition = question.definition()
         guess = question.question_type.random_guess_score(definition)
         views = [

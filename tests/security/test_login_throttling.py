@@ -172,3 +172,16 @@ def test_a_malformed_proxy_header_is_a_configuration_error(monkeypatch):
     monkeypatch.setenv("TRUSTED_PROXY_HEADER", "X-Forwarded-For; rm -rf")
     with pytest.raises(ConfigurationError, match="TRUSTED_PROXY_HEADER"):
         env_header("TRUSTED_PROXY_HEADER")
+
+
+def test_an_ipv6_client_counts_as_its_64_network(rf):
+    """One subscriber holds a whole /64: addresses of it share one lock-out count."""
+    from accounts.throttling import client_ip
+
+    first = rf.get("/", REMOTE_ADDR="2001:db8:1:2::1")
+    second = rf.get("/", REMOTE_ADDR="2001:db8:1:2:ffff:ffff:ffff:fffe")
+    other = rf.get("/", REMOTE_ADDR="2001:db8:1:3::1")
+    assert client_ip(first) == client_ip(second) == "2001:db8:1:2::"
+    assert client_ip(other) != client_ip(first)
+    assert client_ip(rf.get("/", REMOTE_ADDR="203.0.113.7")) == "203.0.113.7"
+    assert client_ip(rf.get("/", REMOTE_ADDR="::ffff:203.0.113.7")) == "203.0.113.7"

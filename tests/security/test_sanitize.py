@@ -74,3 +74,11 @@ def test_remote_images_setting_is_read_from_the_environment():
     out = [subprocess.run([sys.executable, "-c", code], cwd=root, env=extra, capture_output=True, text=True).stdout
            for extra in (env, {**env, "ALLOW_REMOTE_IMAGES": "true"})]
     assert [line.strip() for line in out] == ["False", "True"]
+
+
+def test_a_path_that_browsers_read_as_another_host_is_no_local_image():
+    from quizzes.sanitize import clean_html
+
+    for src in ("///evil.example/x.png", "/\\evil.example/x.png", "\\\\evil.example/x.png"):
+        assert "evil" not in clean_html(f'<p><img src="{src}" alt="x"></p>'), src
+    assert 'src="/media/map.png"' in clean_html('<p><img src="/media/map.png" alt="map"></p>')
