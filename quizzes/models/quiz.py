@@ -211,6 +211,18 @@ class Quiz(BilingualModel):
                                         opens_at__gt=now)
                 .order_by("opens_at").values_list("opens_at", flat=True).first())
 
+    def closing_for(self, user, now):
+        """When `user`'s answers to this quiz stop counting: the quiz's own close and, for a class-only quiz that
+        is not theirs, the last close of the assignments to their classes open at `now` (None: no end)."""
+        closes = [self.closes_at] if self.closes_at else []
+        if self.visibility == Visibility.CLASS_ONLY and self.owner_id != user.pk and self.practice_for_id is None:
+            ends = list(self.assignments.filter(
+                classroom__memberships__learner=user, classroom__archived=False, opens_at__lte=now,
+            ).filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now)).values_list("closes_at", flat=True))
+            if ends and None not in ends:
+                closes.append(max(ends))
+        return min(closes) if closes else None
+
     def review_allows(self, option: str, now) -> bool:
         """Whether a finished attempt's review shows `option` ("score", "correctness", …) at `now`."""
         timing = getattr(self, f"review_{option}")

@@ -128,8 +128,9 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         rng.shuffle(items)
     number = max((number for _pk, number, _state in earlier), default=0) + 1
     deadline = now + quiz.time_limit if quiz.time_limit else None
-    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
-        deadline = quiz.closes_at
+    closes = quiz.closing_for(learner, now)  # a class-only quiz closes with its assignment
+    if closes and (deadline is None or closes < deadline):
+        deadline = closes
     points = [given if given is not None else definition.points for _pk, definition, given in items]
     try:
         with transaction.atomic():

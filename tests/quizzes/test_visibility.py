@@ -292,3 +292,20 @@ def test_the_migration_makes_assigned_quizzes_class_only_and_leaves_the_rest_pub
     migration.assigned_quizzes_class_only(apps, None)
     assigned.refresh_from_db(), alone.refresh_from_db()
     assert (assigned.visibility, alone.visibility) == (Visibility.CLASS_ONLY, Visibility.PUBLIC)
+
+
+def test_a_class_only_attempt_ends_when_its_assignment_closes(make, world):
+    """Started a minute before the assignment closes, with no time limit: answers stop counting at its close."""
+    from quizzes.services import attempts as attempt_service
+
+    minute = datetime.timedelta(minutes=1)
+    quiz = assigned_quiz(make, world, Visibility.CLASS_ONLY, due_at=NOW, closes_at=NOW + minute)
+    attempt = attempt_service.attempt_start(quiz=quiz, learner=world["member"], now=NOW)
+    assert attempt.deadline == NOW + datetime.timedelta(minutes=1)
+    later = NOW + datetime.timedelta(minutes=2)
+    with pytest.raises(attempt_service.AttemptRefused):
+        attempt_service.attempt_save_response(attempt=attempt, position=0, raw=None, now=later)
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.finished_automatically
+    public = assigned_quiz(make, world, Visibility.PUBLIC, due_at=NOW, closes_at=NOW + minute)
+    assert attempt_service.attempt_start(quiz=public, learner=world["member"], now=NOW).deadline is None
