@@ -56,14 +56,14 @@ def question_context(definition: QuestionDef, *, display: DisplayOptions, langua
         response=slot.response if slot else None, field_name=field_name, disabled=disabled,
     )
     response = slot.response if slot else None
-    teacher = extra.get("teacher", False)
+    show_summary = slot is not None and mode == "review" and (extra.get("teacher", False) or not display.right_answer)
     return {
         "mode": mode, "slot": slot, "q": view, "display": display, "language": language,
         "other_language": other_language(language), "anchor": anchor or field_name,
         "state": slot.state if slot else SlotState.UNANSWERED,
-        "summary": qtype.summarise(definition, response, language) if slot else "",
         # The response in words: in a review, unless the key beside it shows it already; always for a teacher.
-        "show_summary": mode == "review" and (teacher or not display.right_answer),
+        "show_summary": show_summary,
+        "summary": qtype.summarise(definition, response, language) if show_summary else "",
         # Both texts were sanitised with nh3 when the question was saved.
         "general_feedback": mark_safe(text_of(definition.general_feedback, language)) if display.general_feedback else "",
         "explanation": mark_safe(text_of(definition.explanation, language)) if display.general_feedback else "",

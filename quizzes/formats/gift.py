@@ -22,12 +22,9 @@ What is read
 - Escapes `\\~ \\= \\# \\{ \\} \\: \\\\` and `\\n` (a line break).
 - Types, detected from the answer block `{…}` by asking the question types that read GIFT themselves
   (`import_from_gift`), lowest `gift_priority` first, so that Moodle's order is kept:
-  `{}` essay and text without a block (a "description") are skipped before any type is asked; `{#…}`
-  numerical; a block with `~` is multiple choice: single_choice when it has a `=` answer (other answers may
-  carry `~%n%` partial credit), else multiple_response (Moodle's "multiple answers"); `=` and `->` is
-  matching (`= -> x` is a distractor); `{T}`, `{TRUE}`, `{F}`, `{FALSE}` (upper case, as in Moodle) is
-  true/false; any other `=` block is short answer (`*` wildcards kept; a leading answer without `=`, as in
-  `{four}`, counts too, as in Moodle). Each type's module says how it reads and writes its block.
+  `{}` essay and text without a block (a "description") are skipped before any type is asked; then each
+  type's module says which blocks it claims (Moodle's order: numerical `{#…}`, multiple choice with `~`,
+  matching `->`, true/false `{T}`/`{F}`, any other `=` block as short answer) and how it reads and writes them.
 - A question written by the default writer (below) names its type in a `// [tarikh:type=<name>]` comment; it is
   read by the default reader, whatever its block looks like. A name that is no registered type is an error.
 - `%n%` weights (also decimal and negative), `#` answer feedback, `####` general feedback.

@@ -480,29 +480,11 @@ def _default_numerical_answer_lines(
 
 
 def _default_pair_lines(pairs: list[MatchingPairDef], xml: QuestionWriter, attributes: str) -> list[str]:
-    lines = []
-    for pair in pairs:
-        lines += [
-            f'    <subquestion{attributes} format="html">',
-            f"      {text_element(xml.plain_html(pair.prompt), cdata=True)}",
-            "      <answer>",
-            f"        {text_element(join_multilang(pair.answer))}",
-            "      </answer>",
-            "    </subquestion>",
-        ]
-    return lines
+    return xml.subquestion_lines(pairs, attributes)
 
 
 def _default_item_lines(items: list[OrderingItemDef], xml: QuestionWriter, attributes: str) -> list[str]:
-    lines = []
-    # The fraction is the item's position, as qtype_ordering writes it; reading goes by the file's order.
-    for position, item in enumerate(items, start=1):
-        lines += [
-            f'    <answer{attributes} fraction="{position}" format="html">',
-            f"      {text_element(xml.plain_html(item.text), cdata=True)}",
-            "    </answer>",
-        ]
-    return lines
+    return xml.ordered_item_lines(items, attributes)
 
 
 _DEFAULT_WRITERS = {

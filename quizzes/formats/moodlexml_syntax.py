@@ -457,6 +457,32 @@ class QuestionWriter:
         ]
         return lines
 
+    def subquestion_lines(self, pairs, attributes="") -> list[str]:
+        """Matching pairs as Moodle's `<subquestion>`s: the prompt as HTML, the answer as plain text."""
+        lines = []
+        for pair in pairs:
+            lines += [
+                f'    <subquestion{attributes} format="html">',
+                f"      {text_element(self.plain_html(pair.prompt), cdata=True)}",
+                "      <answer>",
+                f"        {text_element(join_multilang(pair.answer))}",
+                "      </answer>",
+                "    </subquestion>",
+            ]
+        return lines
+
+    def ordered_item_lines(self, items, attributes="") -> list[str]:
+        """Ordering items as qtype_ordering writes them: the fraction is the item's position (reading goes by
+        the file's order)."""
+        lines = []
+        for position, item in enumerate(items, start=1):
+            lines += [
+                f'    <answer{attributes} fraction="{position}" format="html">',
+                f"      {text_element(self.plain_html(item.text), cdata=True)}",
+                "    </answer>",
+            ]
+        return lines
+
     def shuffle_lines(self) -> list[str]:
         if "shuffle" not in self.question.options:
             return []

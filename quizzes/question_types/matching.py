@@ -13,8 +13,7 @@ from bilingual.punctuation import arrow, semicolon
 from quizzes.answer_matching import normalise
 from quizzes.definitions import MatchingPairDef, is_blank
 from quizzes.formats.gift_syntax import Broken
-from quizzes.formats.moodlexml_syntax import child_text, element_text, flag, question_text_format, text_element
-from quizzes.formats.multilang import join_multilang
+from quizzes.formats.moodlexml_syntax import child_text, element_text, flag, question_text_format
 from quizzes.question_types.base import (
     ZERO,
     Option,
@@ -178,17 +177,7 @@ class Matching(QuestionType):
         return question
 
     def export_to_moodlexml(self, question, xml):
-        lines = xml.shuffle_lines()
-        for pair in question.pairs:
-            lines += [
-                '    <subquestion format="html">',
-                f"      {text_element(xml.plain_html(pair.prompt), cdata=True)}",
-                "      <answer>",
-                f"        {text_element(join_multilang(pair.answer))}",
-                "      </answer>",
-                "    </subquestion>",
-            ]
-        return lines
+        return xml.shuffle_lines() + xml.subquestion_lines(question.pairs)
 
     def import_from_csv(self, row):
         question = row.question(self.name)

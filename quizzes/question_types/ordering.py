@@ -13,7 +13,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from bilingual.punctuation import arrow
 from quizzes.definitions import OrderingItemDef, is_blank
 from quizzes.formats.gift_syntax import CannotWrite
-from quizzes.formats.moodlexml_syntax import question_text_format, read_decimal, text_element
+from quizzes.formats.moodlexml_syntax import question_text_format, read_decimal
 from quizzes.question_types.base import (
     ZERO,
     Option,
@@ -117,13 +117,7 @@ class Ordering(QuestionType):
             "    <gradingtype>RELATIVE_NEXT_EXCLUDE_LAST</gradingtype>",
             "    <showgrading>SHOW</showgrading>",
         ]
-        for position, item in enumerate(question.items, start=1):
-            lines += [
-                f'    <answer fraction="{position}" format="html">',
-                f"      {text_element(xml.plain_html(item.text), cdata=True)}",
-                "    </answer>",
-            ]
-        return lines
+        return lines + xml.ordered_item_lines(question.items)
 
     def import_from_csv(self, row):
         question = row.question(self.name)

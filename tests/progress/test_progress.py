@@ -9,6 +9,7 @@ from fsrs import Rating
 from progress import services
 from progress.models import ReviewCard
 from quizzes.services import attempts as attempt_service
+from tests.progress.conftest import answer_and_submit
 
 pytestmark = pytest.mark.django_db
 NOW = timezone.make_aware(datetime.datetime(2026, 11, 25, 10, 0))
@@ -29,11 +30,7 @@ def test_rating_from_correctness(fraction, rating):
 
 def finish(make, learner, quiz, *, right: set[int], now=NOW):
     attempt = attempt_service.attempt_start(quiz=quiz, learner=learner, now=now)
-    for slot in attempt.slots.all():
-        if slot.position in right:
-            attempt_service.attempt_save_response(attempt=attempt, position=slot.position,
-                                                  raw=slot.question_type.correct_response(slot.definition), now=now)
-    return attempt_service.attempt_submit(attempt=attempt, now=now)
+    return answer_and_submit(attempt, right=right, now=now)
 
 
 @pytest.fixture
