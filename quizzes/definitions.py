@@ -20,7 +20,7 @@ Text = dict[str, str]
 LANGUAGES = ("ar", "en")
 # The shared answer rows (Moodle's `question_answers`, made explicit): a type stores its answers in one of
 # these lists (`QuestionType.answer_rows`) and its own settings and data in `options`.
-ROW_KINDS = ("choices", "accepted_answers", "numerical_answers", "pairs", "items")
+ROW_KINDS = ("choices", "accepted_answers", "numerical_answers", "pairs", "items", "gap_choices")
 
 
 def text_of(text: Text, language: str) -> str:
@@ -95,6 +95,21 @@ class OrderingItemDef:
 
 
 @dataclass
+class GapChoiceDef:
+    """A choice of a select-missing-words or drag-into-text question (Moodle's gapselect and ddwtos).
+
+    `[[n]]` in the question text marks the place of the n-th choice (counted from 1, in list order); the
+    choices of the same `group` are the options offered in each other's gaps. An `unlimited` choice may fill
+    several gaps (drag into text).
+    """
+
+    text: Text
+    group: int = 1
+    unlimited: bool = False
+    key: str = ""
+
+
+@dataclass
 class ImageDef:
     """An image embedded in an imported question (Moodle's base64 `<file>`)."""
 
@@ -116,6 +131,7 @@ class QuestionDef:
     numerical_answers: list[NumericalAnswerDef] = field(default_factory=list)
     pairs: list[MatchingPairDef] = field(default_factory=list)
     items: list[OrderingItemDef] = field(default_factory=list)
+    gap_choices: list[GapChoiceDef] = field(default_factory=list)
     # The type's own settings and data (JSON): "unit" (numerical), "case_sensitive" (short answer), … A type
     # that needs more than the shared answer rows keeps it here (see `QuestionType.option_fields`).
     options: dict = field(default_factory=dict)
@@ -123,6 +139,10 @@ class QuestionDef:
     # Slugs of linked `history` events, and difficulty ("easy", "medium", "hard" or "").
     events: list[str] = field(default_factory=list)
     difficulty: str = ""
+    # Interactive behaviour (several tries): the hint shown after each wrong try (one more try than hints,
+    # as Moodle's interactive behaviour) and the share of the points each extra try costs.
+    hints: list[Text] = field(default_factory=list)
+    penalty: Fraction = Fraction(1, 3)
     # Where an importer found the question ("line 12", "question 3"), for its report.
     source: str = ""
     images: list[ImageDef] = field(default_factory=list)
@@ -156,6 +176,7 @@ _ROW_TYPES = {
     "numerical_answers": NumericalAnswerDef,
     "pairs": MatchingPairDef,
     "items": OrderingItemDef,
+    "gap_choices": GapChoiceDef,
 }
 
 
@@ -175,6 +196,8 @@ def from_json(data: dict) -> QuestionDef:
     for name, cls in _ROW_TYPES.items():
         values[name] = [convert(cls, item) for item in data.get(name, [])]
     values["points"] = Decimal(values.get("points", "1"))
+    if "penalty" in values:
+        values["penalty"] = Fraction(values["penalty"])
     values["images"] = []
     return QuestionDef(**values)
 

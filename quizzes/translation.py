@@ -5,11 +5,13 @@ from modeltranslation.translator import TranslationOptions, register
 from quizzes.models import (
     AcceptedAnswer,
     Choice,
+    GapChoice,
     MatchingPair,
     NumericalAnswer,
     OrderingItem,
     Question,
     QuestionBank,
+    QuestionHint,
     Quiz,
 )
 
@@ -52,6 +54,18 @@ class MatchingPairTranslationOptions(TranslationOptions):
 
 @register(OrderingItem)
 class OrderingItemTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ()
+
+
+@register(GapChoice)
+class GapChoiceTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ()
+
+
+@register(QuestionHint)
+class QuestionHintTranslationOptions(TranslationOptions):
     fields = ("text",)
     required_languages = ()
 

@@ -20,6 +20,7 @@ from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedRelationsMixin
 from quizzes.models import (
     AcceptedAnswer,
     Choice,
+    GapChoice,
     MatchingPair,
     NumericalAnswer,
     OrderingItem,
@@ -130,6 +131,12 @@ class OrderingItemInline(AnswerInline):
     extra = 3
 
 
+class GapChoiceInline(AnswerInline):
+    model = GapChoice
+    fields = ["position", "text", "group", "unlimited"]
+    extra = 3
+
+
 # The inline of each shared answer-row shape (`QuestionType.answer_rows`).
 INLINES_BY_KIND = {
     "choices": ChoiceInline,
@@ -137,6 +144,7 @@ INLINES_BY_KIND = {
     "numerical_answers": NumericalAnswerInline,
     "pairs": MatchingPairInline,
     "items": OrderingItemInline,
+    "gap_choices": GapChoiceInline,
 }
 
 

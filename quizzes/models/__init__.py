@@ -14,10 +14,12 @@ from quizzes.models.question import (
     AcceptedAnswer,
     Choice,
     Difficulty,
+    GapChoice,
     MatchingPair,
     NumericalAnswer,
     OrderingItem,
     Question,
+    QuestionHint,
     QuestionStatus,
 )
 from quizzes.models.quiz import (
@@ -50,11 +52,13 @@ __all__ = [
     "AcceptedAnswer",
     "Choice",
     "Difficulty",
+    "GapChoice",
     "MatchingPair",
     "NumericalAnswer",
     "OrderingItem",
     "Question",
     "QuestionBank",
+    "QuestionHint",
     "QuestionStatus",
     "Tag",
 ]

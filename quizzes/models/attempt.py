@@ -122,6 +122,16 @@ class AttemptQuestion(models.Model):
     answered_in = models.CharField(_("answered in"), max_length=5, blank=True)
     switched_language = models.BooleanField(_("looked at the other language"), default=False)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # Certainty-based marking: how sure the learner said they were (1 not very, 2 fairly, 3 very); None elsewhere.
+    certainty = models.PositiveSmallIntegerField(_("certainty"), null=True, blank=True,
+                                                 choices=[(1, "1"), (2, "2"), (3, "3")])
+    # Manual grading (an essay): the teacher's comment, who graded and when; the mark is `fraction`.
+    comment = models.TextField(_("teacher's comment"), blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("graded by"),
+    )
+    graded_at = models.DateTimeField(_("graded"), null=True, blank=True)
     # Bumped by every UPDATE that changes what the slot shows (a save, a check, grading): the rendered
     # question is cached under it (quizzes.rendering).
     revision = models.PositiveIntegerField(_("revision"), default=0)
@@ -179,6 +189,7 @@ class StepAction(models.TextChoices):
     SAVE = "save", _("saved")
     CHECK = "check", _("checked")
     FINISH = "finish", _("graded at the end")
+    MANUAL = "manual", _("graded by a teacher")
 
 
 class AttemptStep(models.Model):

@@ -67,6 +67,8 @@ class QuestionQuerySet(BilingualQuerySet):
             blank(text)
             | Exists(Choice.objects.filter(blank(text), question=OuterRef("pk")))
             | Exists(OrderingItem.objects.filter(blank(text), question=OuterRef("pk")))
+            | Exists(GapChoice.objects.filter(blank(text), question=OuterRef("pk")))
+            | Exists(QuestionHint.objects.filter(blank(text), question=OuterRef("pk")))
             | Exists(MatchingPair.objects.filter(blank(f"answer_{language}"), question=OuterRef("pk")))
             | Exists(
                 MatchingPair.objects.filter(blank(f"prompt_{language}"), question=OuterRef("pk")).exclude(
@@ -122,7 +124,7 @@ class QuestionQuerySet(BilingualQuerySet):
     def with_answers(self):
         """Prefetch every answer row, so `definition()` runs no query of its own."""
         return self.prefetch_related(
-            "choices", "accepted_answers", "numerical_answers", "pairs", "items",
+            "choices", "accepted_answers", "numerical_answers", "pairs", "items", "gap_choices", "hints",
             Prefetch("tags", queryset=Tag.objects.only("name")),
             Prefetch("events", queryset=Event.objects.only("slug")),
         )
@@ -152,6 +154,11 @@ class Question(BilingualModel):
     events = models.ManyToManyField("history.Event", blank=True, related_name="questions", verbose_name=_("events"))
     tags = models.ManyToManyField("quizzes.Tag", blank=True, related_name="questions", verbose_name=_("tags"))
     options = models.JSONField(_("options"), default=dict, blank=True)
+    penalty = models.DecimalField(
+        _("penalty for each wrong try"), max_digits=8, decimal_places=7, default=Decimal("0.3333333"),
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+        help_text=_("In quizzes with several tries: the share of the points each extra try costs."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("created by"),
@@ -203,6 +210,8 @@ class Question(BilingualModel):
             **{kind: [row.to_definition() for row in getattr(self, kind).all()] for kind in defs.ROW_KINDS},
             tags=[tag.name for tag in self.tags.all()],
             events=[event.slug for event in self.events.all()],
+            hints=[translated(hint, "text") for hint in self.hints.all()],
+            penalty=stored_fraction(self.penalty),
         )
 
     def validation_errors(self) -> list[ValidationError]:
@@ -392,6 +401,54 @@ class OrderingItem(AnswerRow):
         return cls(question=question, position=position, **text_fields("text", row.text))
 
 
+class GapChoice(AnswerRow):
+    """A choice of a select-missing-words or drag-into-text question; `[[n]]` in the text is the n-th
+    choice's place, and the choices of a group are offered in each other's gaps."""
+
+    text = models.CharField(_("text"), max_length=500, blank=True)
+    group = models.PositiveSmallIntegerField(
+        _("group"), default=1, validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("Gaps offer the choices of their own group."),
+    )
+    unlimited = models.BooleanField(
+        _("unlimited"), default=False, help_text=_("The choice may fill more than one gap."),
+    )
+
+    class Meta(AnswerRow.Meta):
+        default_related_name = "gap_choices"
+        verbose_name = _("gap choice")
+        verbose_name_plural = _("gap choices")
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_definition(self) -> defs.GapChoiceDef:
+        return defs.GapChoiceDef(text=translated(self, "text"), group=self.group, unlimited=self.unlimited,
+                                 key=self.key)
+
+    @classmethod
+    def from_definition(cls, *, question, position, row):
+        return cls(question=question, position=position, group=row.group, unlimited=row.unlimited,
+                   **text_fields("text", row.text))
+
+
+class QuestionHint(models.Model):
+    """A hint shown after a wrong try when a quiz gives several tries (Moodle's question_hints): the first
+    after the first wrong try, and so on; a question has one try more than it has hints."""
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="hints", verbose_name=_("question"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text = models.TextField(_("hint"), blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("hint")
+        verbose_name_plural = _("hints")
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
 # The shared answer rows by shape (`defs.ROW_KINDS`): what saving and reading a definition walk through.
 ANSWER_ROW_MODELS = {
     "choices": Choice,
@@ -399,4 +456,5 @@ ANSWER_ROW_MODELS = {
     "numerical_answers": NumericalAnswer,
     "pairs": MatchingPair,
     "items": OrderingItem,
+    "gap_choices": GapChoice,
 }

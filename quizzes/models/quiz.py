@@ -24,6 +24,8 @@ class GradingMethod(models.TextChoices):
 class Behaviour(models.TextChoices):
     DEFERRED = "deferred", _("deferred feedback (exam): nothing is shown until the quiz is submitted")
     IMMEDIATE = "immediate", _("immediate feedback (practice): each answer is checked when given")
+    INTERACTIVE = "interactive", _("interactive with several tries: a hint after each wrong try, a penalty per try")
+    DEFERRED_CBM = "deferred_cbm", _("deferred feedback with certainty-based marking: learners say how sure they are")
 
 
 class QuestionsPerPage(models.TextChoices):
@@ -154,7 +156,7 @@ class Quiz(BilingualModel):
         _("pass mark (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
     )
-    behaviour = models.CharField(_("feedback"), max_length=9, choices=Behaviour.choices, default=Behaviour.DEFERRED)
+    behaviour = models.CharField(_("feedback"), max_length=12, choices=Behaviour.choices, default=Behaviour.DEFERRED)
     review_score = models.CharField(
         _("learners see their score"), max_length=11, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY
     )

@@ -19,9 +19,11 @@ from quizzes.models import (
     ANSWER_ROW_MODELS,
     Question,
     QuestionBank,
+    QuestionHint,
     QuestionStatus,
     Tag,
 )
+from quizzes.models.question import decimal_of
 from quizzes.question_types import registry
 from quizzes.question_types.base import LANGUAGE_NAMES
 from quizzes.sanitize import clean_html
@@ -54,6 +56,7 @@ def _question_instance(
         difficulty=definition.difficulty or "medium",
         status=status,
         options=definition.options,
+        penalty=decimal_of(definition.penalty),
         created_by=user,
     )
 
@@ -76,6 +79,10 @@ def question_create_from_definition(
             model = ANSWER_ROW_MODELS[kind]
             model.objects.bulk_create(model.from_definition(question=question, position=position, row=row)
                                       for position, row in enumerate(rows))
+    if definition.hints:
+        QuestionHint.objects.bulk_create(
+            QuestionHint(question=question, position=position, **_fields("text", {c: clean_html(v) for c, v in hint.items()}))
+            for position, hint in enumerate(definition.hints))
     if definition.tags:
         question.tags.set(tags_get_or_create(names=definition.tags))
     if definition.events:

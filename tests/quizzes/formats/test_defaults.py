@@ -273,7 +273,7 @@ def test_broken_default_parts_are_errors_with_a_reason():
             "line 3 (“A”): the question’s options are not a JSON object: “[1, 2]”.",
             "line 6 (“B”): questions of type “year_guess” have no answers, but this one lists some.",
             "line 10 (“C”): “answers” is not a kind of answers; use one of: choices, accepted_answers, "
-            "numerical_answers, pairs, items.",
+            "numerical_answers, pairs, items, gap_choices.",
         ]
         result = csv_format.parse('type,name,text_en,options\nyear_guess,A,Q,"{""year"": NaN}"\n')
         assert [str(p) for p in result.errors] == [
