@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint-imports test-sqlite test-postgres install migrate messages messages-update demo system-deps browser-deps bench lint clean
+.PHONY: run dev dev-server test lint-imports test-sqlite test-postgres install migrate messages messages-update demo system-deps browser-deps bench lint clean
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)."; exit 1; }
@@ -41,10 +41,22 @@ migrate: install
 demo: migrate messages
 	$(PY) manage.py loaddemo
 
+# `make run` serves what a teacher runs for a class: gunicorn, DEBUG off, a secret key kept in .secret_key,
+# reachable from the classroom's network with `make run HOST=0.0.0.0` (config/serve.py prints the address).
+# `make dev` (or `DEBUG=true make run`) is Django's auto-reloading development server.
 run: demo
-	$(PY) manage.py collectstatic --no-input --verbosity 0
-	@echo "Tarikh is at http://$(HOST):$(PORT)/  (Arabic: /ar/, English: /en/; demo logins in README.md)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+ifeq ($(DEBUG),true)
+	@$(MAKE) --no-print-directory dev-server
+else
+	$(PY) -m config.serve $(HOST) $(PORT)
+endif
+
+dev: demo
+	@$(MAKE) --no-print-directory dev-server
+
+dev-server:
+	@echo "Tarikh (development server) is at http://$(HOST):$(PORT)/  (Arabic: /ar/, English: /en/)"
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then on PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) names a server.
 test: install messages browser-deps

@@ -195,7 +195,10 @@ STORAGES = {
 # since a client could send it too. Unset, a request is https only when it reached Django over TLS.
 _proxy_ssl_header = env_header("SECURE_PROXY_SSL_HEADER")
 SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
-if not DEBUG:
+# A classroom served over plain HTTP on its own network (`make run`, config/serve.py): no TLS certificate, so
+# no redirect to https, no HSTS, and cookies that a browser sends over http. Never on a server on the internet.
+PLAIN_HTTP = env_bool("PLAIN_HTTP", default=False)
+if not DEBUG and not PLAIN_HTTP:
     # Stays on behind the proxy: with SECURE_PROXY_SSL_HEADER set, proxied https requests are not redirected.
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
