@@ -20,6 +20,8 @@ TEACHER_MODELS = [
     ("quizzes", "numericalanswer"),
     ("quizzes", "matchingpair"),
     ("quizzes", "orderingitem"),
+    ("quizzes", "gapchoice"),
+    ("quizzes", "questionhint"),
     ("quizzes", "tag"),
     ("quizzes", "quiz"),
     ("quizzes", "quizquestion"),
