@@ -1,6 +1,16 @@
-"""The log-in lock-out of django-axes, as an authentication backend."""
+"""Authentication backends: the log-in lock-out of django-axes, and the user of a request read from the cache."""
 
 from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
+
+# A user object a request reads stays in the shared cache this long at most; every save of the user (a new
+# password, deactivation, a new role) drops it at once, so this only bounds what a bulk UPDATE, which sends
+# no signal, could leave stale.
+USER_CACHE_SECONDS = 300
+# Per-object caches Django fills on a user (permissions, prefetched groups): never stored, always fresh.
+_TRANSIENT = ("_perm_cache", "_user_perm_cache", "_group_perm_cache", "_prefetched_objects_cache", "_state_cache")
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -14,3 +24,37 @@ class LockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def user_cache_key(user_id) -> str:
+    return f"auth-user:{user_id}"
+
+
+def forget_cached_user(user_id) -> None:
+    """Drop a user's cached copy (called on every save of the user and change of their groups)."""
+    cache.delete(user_cache_key(user_id))
+
+
+class CachedModelBackend(ModelBackend):
+    """Django's ModelBackend, whose `get_user` (once per signed-in request) reads the shared cache first.
+
+    Only when every worker shares one cache (`SHARED_CACHE`: REDIS_URL is set); with per-process memory a
+    worker could keep a copy that another worker's password change had made stale. Security is Django's
+    own: `django.contrib.auth.get_user` still compares the session's hash with the (cached) user's, and the
+    copy is dropped whenever the user is saved, so a new password or a deactivation ends other sessions on
+    their next request, as without the cache. Permissions are never cached with the user.
+    """
+
+    def get_user(self, user_id):
+        if not getattr(settings, "SHARED_CACHE", False):
+            return super().get_user(user_id)
+        key = user_cache_key(user_id)
+        user = cache.get(key)
+        if user is None:
+            user = super().get_user(user_id)
+            if user is None:
+                return None
+            for name in _TRANSIENT:
+                user.__dict__.pop(name, None)
+            cache.set(key, user, USER_CACHE_SECONDS)
+        return user if self.user_can_authenticate(user) else None

@@ -24,6 +24,6 @@ class SignUpView(FormView):
 
     def form_valid(self, form):
         user = learner_sign_up(form=form)
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="accounts.backends.CachedModelBackend")
         messages.success(self.request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.username})
         return redirect("home")

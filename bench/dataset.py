@@ -42,7 +42,7 @@ from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 from quizzes.services.attempts import frozen_order
 
 PASSWORD = "bench-Learner-pass-2026"
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "accounts.backends.CachedModelBackend"
 BATCH = 2000
 
 # The share of each question type in the bank (ten in a hundred are short answers, and so on).

@@ -99,11 +99,18 @@ AUTH_USER_MODEL = "accounts.User"
 _redis_url = env_list("REDIS_URL", default=[])
 if _redis_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url[0]}}
+    # Every worker sees one cache: a signed-in request reads its session and its user from Redis, not from
+    # the database (sessions are written through to the database too, so a Redis restart signs nobody out;
+    # accounts.backends.CachedModelBackend caches the user and drops it on every change).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Room for the rendered questions of a few hundred learners' attempts (quizzes/fragments.py) besides
     # the timeline; the default of 300 entries would evict them while a class is still answering.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                           "OPTIONS": {"MAX_ENTRIES": 20_000}}}
+
+# Whether the cache is one that every worker shares (Redis), so per-request reads may come from it.
+SHARED_CACHE = bool(_redis_url)
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -113,7 +120,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # The lock-out check comes first; it lets a request through to the ModelBackend or refuses it.
-AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+# CachedModelBackend is Django's ModelBackend, reading a signed-in request's user from the cache with REDIS_URL.
+# ModelBackend stays last only for sessions signed in before it came (their session names it): it never
+# gets to authenticate, since CachedModelBackend answers first.
+AUTHENTICATION_BACKENDS = ["accounts.backends.LockoutBackend", "accounts.backends.CachedModelBackend",
+                           "django.contrib.auth.backends.ModelBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
