@@ -1,13 +1,26 @@
-from django.contrib.auth.forms import UserCreationForm
-from django.utils.translation import gettext_lazy as _
 from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
 
 class SignUpForm(UserCreationForm):
-    email = forms.EmailField(label=_("E-mail"), required=True, help_text=_("Used only to reset your password."))
+    # Optional: many learners of fourteen have no address; the site's administrator can reset a password.
+    email = forms.EmailField(
+        label=_("E-mail (optional)"), required=False,
+        help_text=_("Used only to reset your password. Without one, the site's administrator can reset it for you."),
+    )
 
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The symbols are Latin text: isolated left to right, or the Arabic sentence scrambles them.
+        self.fields["username"].help_text = format_html(
+            "{} <bdi dir=\"ltr\">@ . + - _</bdi>",
+            _("At most 150 characters: letters, digits and these symbols only:"),
+        )

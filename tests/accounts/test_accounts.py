@@ -72,3 +72,19 @@ def test_teacher_group_has_only_content_permissions(teacher_user):
     codenames = set(Group.objects.get(name=TEACHERS).permissions.values_list("content_type__app_label", flat=True))
     assert "auth" not in codenames and "accounts" not in codenames
     assert teacher_user.has_perm("history.change_event") and not teacher_user.has_perm("accounts.change_user")
+
+
+def test_sign_up_without_an_email_address(client):
+    """Many young learners have no address: it is optional (issue 14, defect 14)."""
+    response = client.post(
+        "/ar/accounts/signup/", {"username": "yusuf", "email": "", "password1": "Tarikh-pass-2026",
+                                 "password2": "Tarikh-pass-2026"},
+    )
+    assert response.status_code == 302
+    assert get_user_model().objects.get(username="yusuf").email == ""
+
+
+def test_the_username_help_keeps_its_symbols_left_to_right_in_arabic(client):
+    html = client.get("/ar/accounts/signup/").content.decode()
+    assert '<bdi dir="ltr">@ . + - _</bdi>' in html
+    assert "@/./+/-/_" not in html
