@@ -304,8 +304,20 @@ class LogIn(Learner):
         self.finish()
 
 
+class BareDjango(FastHttpUser):
+    """Django's own ceiling on this machine: no session, no user, no query (config/baseline.py `bare`)."""
+
+    wait_time = constant(0)
+
+    @task
+    def bare(self) -> None:
+        with self.client.get("/bench/bare/", name="bare Django", catch_response=True) as response:
+            if response.status_code != 200 or response.text != "ok":
+                response.failure(f"HTTP {response.status_code}")
+
+
 class Baseline(Learner):
-    """The bare baseline page, as fast as it comes (closed loop, no pause)."""
+    """The signed-in baseline page, as fast as it comes (closed loop, no pause)."""
 
     wait_time = constant(0)
 

@@ -6,7 +6,8 @@ dropped at the end; SQLite bench/.bench.sqlite3), starts gunicorn in production 
 locust from a second process on 127.0.0.1, one phase (one locust run) after another:
 
     log-in         learners log in at once (the password hash is slow on purpose): measured on its own
-    baseline       the bare baseline page (config/baseline.py), closed loop, every learner at once
+    bare           bare Django (config/baseline.py `bare`: no session, no user, no query), closed loop: the ceiling
+    baseline       the signed-in baseline page (config/baseline.py), closed loop, every learner at once
     exam burst     every learner, already signed in, opens the quiz, starts it, opens the attempt, autosaves
                    each answer, opens the submit page, submits and reads the review, pausing between actions
     throughput     each endpoint alone, closed loop at the same concurrency as the baseline: its requests/s
@@ -457,8 +458,11 @@ class Runner:
                 server=server, plan=plan, key=f"{scenario.key}-login", title="log-in", user_class="LogIn",
                 users=scenario.logins, spawn_rate=scenario.logins, run_time=180, quit_after=scenario.logins,
                 loop=False)
+            phases["bare"] = self.locust(
+                server=server, plan=plan, key=f"{scenario.key}-bare", title="bare Django (no session, no query)",
+                user_class="BareDjango", users=n, spawn_rate=rate, run_time=loop_time)
             phases["baseline"] = self.locust(
-                server=server, plan=plan, key=f"{scenario.key}-baseline", title="bare baseline",
+                server=server, plan=plan, key=f"{scenario.key}-baseline", title="signed-in baseline",
                 user_class="Baseline", users=n, spawn_rate=rate, run_time=loop_time)
             phases["burst"] = self.locust(
                 server=server, plan=plan, key=f"{scenario.key}-burst", title="exam burst", user_class="ExamLearner",
@@ -504,7 +508,7 @@ class Runner:
         run_time = n / rate + SETTLE_S + COMPARE_WINDOW_S + 1
         say(f"  gunicorn {settings.label}")
         phases = {}
-        for key, title, user_class in [("baseline", "bare baseline", "Baseline"),
+        for key, title, user_class in [("baseline", "signed-in baseline", "Baseline"),
                                        ("page", "attempt page, 20 questions", "AttemptPageLoop"),
                                        ("save", "answer save", "AnswerSaveLoop")]:
             phases[key] = self.locust(server=server, plan=plan,

@@ -8,7 +8,7 @@ It is served only when the benchmark turns it on (BENCH_BASELINE=true); everywhe
 
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.views.generic import TemplateView
 
 
@@ -21,3 +21,13 @@ class BaselineView(LoginRequiredMixin, TemplateView):
         if not settings.BENCH_BASELINE:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
+
+
+def bare(request):
+    """The real ceiling: Django's middleware and a response, with no session, no user and no database read.
+
+    Beside the signed-in baseline it shows what loading the session and the user costs (issue 17, item 5).
+    """
+    if not settings.BENCH_BASELINE:
+        raise Http404
+    return HttpResponse(b"ok", content_type="text/plain")

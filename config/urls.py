@@ -14,6 +14,7 @@ from history.views import HomeView
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"), permanent=True)),
+    path("bench/bare/", baseline.bare, name="bare"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-USER_CLASSES = ["LogIn", "Baseline", "ExamLearner", "AttemptPageLoop", "OneQuestionPageLoop", "AnswerSaveLoop",
+USER_CLASSES = ["LogIn", "BareDjango", "Baseline", "ExamLearner", "AttemptPageLoop", "OneQuestionPageLoop", "AnswerSaveLoop",
                 "SubmitLoop"]
-ENDPOINTS = {"login page", "log in", "baseline", "quiz page", "start", "attempt page", "attempt page (1 question)",
+ENDPOINTS = {"login page", "log in", "bare Django", "baseline", "quiz page", "start", "attempt page", "attempt page (1 question)",
              "answer save", "submit page", "submit", "review page"}
 
 pytestmark = [pytest.mark.xdist_group("bench"), pytest.mark.slow]

@@ -103,6 +103,17 @@ def test_the_bench_baseline_page_is_off_unless_the_benchmark_turns_it_on(client,
     assert client.get("/en/bench/baseline/").status_code == 200
 
 
+@pytest.mark.django_db
+def test_bare_django_is_off_unless_the_benchmark_turns_it_on_and_reads_nothing(client, settings,
+                                                                              django_assert_num_queries):
+    assert client.get("/bench/bare/").status_code == 404
+    settings.BENCH_BASELINE = True
+    with django_assert_num_queries(0):
+        response = client.get("/bench/bare/")
+    assert response.status_code == 200 and response.content == b"ok"
+    assert "sessionid" not in response.cookies
+
+
 def test_the_bench_baseline_is_read_from_the_environment():
     code = "import django; django.setup(); from django.conf import settings; print(settings.BENCH_BASELINE)"
     assert run_python(code).stdout.strip() == "False"
