@@ -66,3 +66,91 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).translate(_TABLE)
     text = unicodedata.normalize("NFC", text)
     return " ".join(text.split()).strip(_EDGE_CHARS)
+
+
+# --- how two texts were made equal (feedback that teaches the standard spelling) --------------------
+_HAMZA_MARKS = "\u0653\u0654\u0655"  # madda, hamza above, hamza below: what NFKD splits from أ إ آ ؤ ئ
+# The foldings a learner is told about, each with the characters it deletes or maps. Spaces, punctuation,
+# invisible characters and Persian letters are folded too, but silently: they say nothing about spelling.
+FOLD_REASONS = {
+    "hamza": _HAMZA_MARKS + "ٱٲٳ",
+    "diacritics": "".join(c for c in _TASHKEEL if c not in _HAMZA_MARKS) + _TATWEEL,
+    "ta_marbuta": "ة",
+    "alef_maqsura": "ىی",
+    "digits": "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
+    "accents": _LATIN_ACCENTS,
+}
+
+
+def _normalise_keeping(text: str, reason: str) -> str:
+    """`normalise`, except the folding named `reason` (a key of FOLD_REASONS)."""
+    kept = set(map(ord, FOLD_REASONS[reason]))
+    table = {key: value for key, value in _TABLE.items() if key not in kept}
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKD", text).translate(table)
+    text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split()).strip(_EDGE_CHARS)
+
+
+def strict_form(text: str) -> str:
+    """Return `text` as a strict comparison sees it: NFKC, spaces collapsed, nothing else forgiven."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def fold_reasons(typed: str, accepted: str) -> list[str]:
+    """Return the foldings (FOLD_REASONS keys) that made `typed` equal to `accepted`.
+
+    Empty when they are equal as typed (after NFKC and spaces), or when only case, spaces or punctuation
+    differ; a folding counts when the texts differ without it.
+    """
+    if strict_form(typed) == strict_form(accepted) or normalise(typed) != normalise(accepted):
+        return []
+    return [reason for reason in FOLD_REASONS
+            if _normalise_keeping(typed, reason) != _normalise_keeping(accepted, reason)]
+
+
+# --- spelling variants of foreign names in Arabic ----------------------------------------------------
+# Letters Arabic writers choose between for one foreign sound: a hard g (ج or غ, also ق in some countries),
+# a z or s (س, ز, ث), and long vowels written or left out.
+_SOUND_CLASSES = ("جغ", "سزث")
+_LONG_VOWELS = "اوي"
+
+
+def spelling_skeleton(text: str) -> str:
+    """Return `text` folded, with letters for one foreign sound made one and medial long vowels dropped."""
+    folded = normalise(text)
+    for letters in _SOUND_CLASSES:
+        folded = folded.translate(str.maketrans(letters, letters[0] * len(letters)))
+    return " ".join(word[:1] + "".join(c for c in word[1:-1] if c not in _LONG_VOWELS) + word[1:][-1:]
+                    for word in folded.split())
+
+
+def spelling_variants(text: str, *, limit: int = 12) -> list[str]:
+    """Return usual Arabic spellings of the foreign name `text`: one or two letters swapped for another of the
+    same sound (ج/غ, س/ز/ث) or a medial long vowel left out, fewest changes first; `text` itself is not one."""
+    positions = [(i, letters) for i, c in enumerate(text) for letters in _SOUND_CLASSES if c in letters]
+    vowels = [i for i, c in enumerate(text)
+              if c in _LONG_VOWELS and 0 < i < len(text) - 1 and text[i - 1] != " " and text[i + 1] != " "]
+    single: list[str] = []
+    for i, letters in positions:
+        single += [text[:i] + other + text[i + 1:] for other in letters if other != text[i]]
+    single += [text[:i] + text[i + 1:] for i in vowels]
+    double: list[str] = []
+    for (i, letters), (j, others) in ((a, b) for a in positions for b in positions if a[0] < b[0]):
+        double += [text[:i] + x + text[i + 1:j] + y + text[j + 1:]
+                   for x in letters for y in others if x != text[i] and y != text[j]]
+    for i, letters in positions:
+        for k in vowels:
+            for other in letters:
+                if other != text[i]:
+                    swapped = text[:i] + other + text[i + 1:]
+                    double.append(swapped[:k] + swapped[k + 1:])
+    seen = {text}
+    variants = []
+    for variant in single + double:
+        if variant not in seen:
+            seen.add(variant)
+            variants.append(variant)
+    # ث for a foreign z is the rarest choice: such variants come last.
+    variants.sort(key=lambda variant: variant.count("ث") > text.count("ث"))
+    return variants[:limit]

@@ -49,7 +49,9 @@ class EventAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
     fieldsets = [
         (None, {"fields": ["topic", "parent", "slug", "is_published"]}),
         (_("Text"), {"fields": ["title", "summary", "description", "place"]}),
-        (_("Dates"), {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]}),
+        (_("Dates"), {"fields": [("start_date", "start_precision"), ("end_date", "end_precision"),
+                                  "other_start_years"]}),
+        (_("People"), {"fields": ["participants_complete"]}),
     ]
 
 

@@ -38,7 +38,7 @@ PEOPLE = [
         "slug": "maximilian-i",
         "name": {"ar": "ماكسيميليان الأول", "en": "Maximilian I"},
         "description": {
-            "ar": "أرشيدوق نمساوي من آل هابسبورغ وشقيق الإمبراطور فرانتس يوزف، نصّبه الفرنسيون والمحافظون المكسيكيون "
+            "ar": "أرشيدوق نمساوي من آل هابسبورغ والشقيق الأصغر لإمبراطور النمسا فرانتس يوزف، نصّبه الفرنسيون والمحافظون المكسيكيون "
             "إمبراطورًا على المكسيك عام 1864، وأُعدم رميًا بالرصاص في كيريتارو عام 1867.",
             "en": "A Habsburg archduke and younger brother of Emperor Franz Joseph of Austria, made Emperor of Mexico "
             "by the French and the Mexican Conservatives in 1864 and shot by firing squad at Querétaro in 1867.",
@@ -180,13 +180,14 @@ EVENTS = [
             "Laws, ending in a Liberal victory.",
         },
         "description": {
-            "ar": "اندلعت الحرب حين انقلب المحافظون على الحكومة الدستورية، فقامت في البلاد حكومتان متنافستان: حكومة "
+            "ar": "اندلعت الحرب حين انقلب المحافظون على الحكومة الدستورية بخطة تاكوبايا في ديسمبر 1857، وإن كان "
+            "أكثر المؤرّخين يؤرّخون بدايتها بيناير 1858، فقامت في البلاد حكومتان متنافستان: حكومة "
             "محافظة في العاصمة تولّى ميغيل ميرامون رئاستها منذ 1859، وحكومة ليبرالية برئاسة بينيتو خواريز اتخذت "
             "فيراكروز مقرًّا لها. وأصدر خواريز في أثنائها قوانين الإصلاح التي أممت أملاك الكنيسة وفصلت بينها وبين "
             "الدولة. وانتهت الحرب بهزيمة المحافظين في كالبولالبان في ديسمبر 1860 ودخول خواريز العاصمة في يناير 1861، "
             "لكنها خلّفت خزينة مفلسة ومحافظين ناقمين سيطلبون العون من أوروبا.",
-            "en": "The war began when the Conservatives overthrew the constitutional government, leaving two rival "
-            "governments: a Conservative one in the capital, headed from 1859 by Miguel Miramón, and a Liberal one "
+            "en": "The war began when the Conservatives overthrew the constitutional government under the Plan of "
+            "Tacubaya of December 1857 (most historians date it from January 1858), leaving two rival governments: a Conservative one in the capital, headed from 1859 by Miguel Miramón, and a Liberal one "
             "under Benito Juárez based in Veracruz. During the war Juárez issued the Reform Laws, which "
             "nationalised Church property and separated Church and State. It ended with the Conservative defeat at "
             "Calpulalpan in December 1860 and Juárez's entry into the capital in January 1861, but left an empty "
@@ -195,11 +196,17 @@ EVENTS = [
         "place": {"ar": "المكسيك", "en": "Mexico"},
         "start": ("1858-01-11", "day"),
         "end": ("1861-01-11", "day"),
+        "other_start_years": [1857],
+        "participants_complete": True,
         "people": [
-            ("benito-juarez", {"ar": "رئيس الحكومة الليبرالية", "en": "Head of the Liberal government"}),
-            ("miguel-miramon", {"ar": "رئيس الحكومة المحافظة وقائد جيشها", "en": "Conservative president and commander"}),
-            ("tomas-mejia", {"ar": "قائد عسكري محافظ", "en": "Conservative general"}),
-            ("santiago-vidaurri", {"ar": "حاكم نويفو ليون في صف الليبراليين", "en": "Liberal governor of Nuevo León"}),
+            ("benito-juarez", {"ar": "رئيس الحكومة الليبرالية", "en": "Head of the Liberal government"}, "led"),
+            ("miguel-miramon", {"ar": "رئيس الحكومة المحافظة وقائد جيشها", "en": "Conservative president and commander"},
+             "led"),
+            ("tomas-mejia", {"ar": "قائد عسكري محافظ", "en": "Conservative general"}, "took_part"),
+            ("santiago-vidaurri", {"ar": "حاكم نويفو ليون في صف الليبراليين", "en": "Liberal governor of Nuevo León"},
+             "took_part"),
+            ("ignacio-zaragoza", {"ar": "قائد عسكري ليبرالي", "en": "Liberal general"}, "took_part"),
+            ("porfirio-diaz", {"ar": "ضابط ليبرالي", "en": "Liberal officer"}, "took_part"),
         ],
     },
     {
@@ -223,8 +230,9 @@ EVENTS = [
         "place": {"ar": "مدينة مكسيكو", "en": "Mexico City"},
         "start": ("1861-07-17", "day"),
         "end": None,
+        "participants_complete": True,
         "people": [
-            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}),
+            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}, "led"),
         ],
     },
     {
@@ -250,7 +258,7 @@ EVENTS = [
         "start": ("1861-10-31", "day"),
         "end": None,
         "people": [
-            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}),
+            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}, "concerned"),
         ],
     },
     {
@@ -277,7 +285,7 @@ EVENTS = [
         "start": ("1861-12-08", "day"),
         "end": None,
         "people": [
-            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}),
+            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}, "concerned"),
         ],
     },
     {
@@ -305,8 +313,9 @@ EVENTS = [
         "start": ("1862-04-01", "month"),
         "end": None,
         "people": [
-            ("charles-de-lorencez", {"ar": "قائد الحملة الفرنسية", "en": "Commander of the French expedition"}),
-            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}),
+            ("charles-de-lorencez", {"ar": "قائد الحملة الفرنسية", "en": "Commander of the French expedition"},
+             "took_part"),
+            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}, "concerned"),
         ],
     },
     {
@@ -321,7 +330,7 @@ EVENTS = [
         },
         "description": {
             "ar": "في 5 مايو 1862 هاجم لورنسيز حصنَي لوريتو وغوادالوبي المشرفين على بويبلا، وهو واثق بأن المدينة "
-            "ستسقط بسهولة، فصدّ المدافعون هجماته المتكررة وأنزلوا به خسائر فادحة، وكان لفرقة بورفيريو دياز دور في "
+            "ستسقط بسهولة، فصدّ المدافعون هجماته المتكررة وأنزلوا به خسائر فادحة، وكان للواء بورفيريو دياز دور في "
             "دحر الفرنسيين. فتراجع لورنسيز إلى أوريزابا ينتظر المدد، وأخّرت الهزيمة الزحف الفرنسي على العاصمة عامًا "
             "كاملًا، وصارت رمزًا للمقاومة المكسيكية.",
             "en": "On 5 May 1862 Lorencez attacked the forts of Loreto and Guadalupe above Puebla, confident that "
@@ -333,10 +342,11 @@ EVENTS = [
         "place": {"ar": "بويبلا", "en": "Puebla"},
         "start": ("1862-05-05", "day"),
         "end": None,
+        "participants_complete": True,
         "people": [
-            ("ignacio-zaragoza", {"ar": "قائد الجيش المكسيكي", "en": "Commander of the Mexican army"}),
-            ("porfirio-diaz", {"ar": "قائد لواء مكسيكي", "en": "Mexican brigade commander"}),
-            ("charles-de-lorencez", {"ar": "قائد القوات الفرنسية", "en": "Commander of the French forces"}),
+            ("ignacio-zaragoza", {"ar": "قائد الجيش المكسيكي", "en": "Commander of the Mexican army"}, "led"),
+            ("porfirio-diaz", {"ar": "قائد لواء مكسيكي", "en": "Mexican brigade commander"}, "took_part"),
+            ("charles-de-lorencez", {"ar": "قائد القوات الفرنسية", "en": "Commander of the French forces"}, "led"),
         ],
     },
     {
@@ -362,9 +372,10 @@ EVENTS = [
         "start": ("1863-03-16", "day"),
         "end": ("1863-05-17", "day"),
         "people": [
-            ("elie-frederic-forey", {"ar": "قائد الجيش الفرنسي", "en": "Commander of the French army"}),
-            ("francois-achille-bazaine", {"ar": "قائد فرقة فرنسية", "en": "French divisional commander"}),
-            ("porfirio-diaz", {"ar": "ضابط في الحامية المكسيكية", "en": "Officer in the Mexican garrison"}),
+            ("elie-frederic-forey", {"ar": "قائد الجيش الفرنسي", "en": "Commander of the French army"}, "led"),
+            ("francois-achille-bazaine", {"ar": "قائد فرقة فرنسية", "en": "French divisional commander"}, "took_part"),
+            ("porfirio-diaz", {"ar": "ضابط في الحامية المكسيكية", "en": "Officer in the Mexican garrison"},
+             "took_part"),
         ],
     },
     {
@@ -390,9 +401,12 @@ EVENTS = [
         "start": ("1863-06-10", "day"),
         "end": None,
         "people": [
-            ("elie-frederic-forey", {"ar": "قائد الجيش الفرنسي", "en": "Commander of the French army"}),
-            ("francois-achille-bazaine", {"ar": "قائد الطليعة الفرنسية", "en": "Commander of the French vanguard"}),
-            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}),
+            ("elie-frederic-forey", {"ar": "قائد الجيش الفرنسي", "en": "Commander of the French army"}, "led"),
+            ("francois-achille-bazaine", {"ar": "قائد الطليعة الفرنسية", "en": "Commander of the French vanguard"},
+             "took_part"),
+            ("benito-juarez", {"ar": "رئيس الجمهورية، وقد غادر العاصمة قبل دخول الفرنسيين",
+                               "en": "President of the Republic, who had left the capital before the French came"},
+             "concerned"),
         ],
     },
     {
@@ -422,10 +436,15 @@ EVENTS = [
         "start": ("1864-04-10", "day"),
         "end": ("1867-05-15", "day"),
         "people": [
-            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}),
-            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}),
-            ("napoleon-iii", {"ar": "راعي الإمبراطورية", "en": "Patron of the Empire"}),
-            ("santiago-vidaurri", {"ar": "حاكم سابق انضم إلى الإمبراطورية", "en": "Former governor who joined the Empire"}),
+            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}, "led"),
+            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}, "took_part"),
+            ("napoleon-iii", {"ar": "راعي الإمبراطورية", "en": "Patron of the Empire"}, "took_part"),
+            ("santiago-vidaurri", {"ar": "حاكم سابق انضم إلى الإمبراطورية", "en": "Former governor who joined the Empire"},
+             "took_part"),
+            ("miguel-miramon", {"ar": "قائد إمبراطوري", "en": "Imperial general"}, "took_part"),
+            ("tomas-mejia", {"ar": "قائد إمبراطوري", "en": "Imperial general"}, "took_part"),
+            ("francois-achille-bazaine", {"ar": "قائد القوات الفرنسية", "en": "Commander of the French forces"},
+             "took_part"),
         ],
     },
     {
@@ -433,25 +452,28 @@ EVENTS = [
         "parent": None,
         "title": {"ar": "معاهدة ميرامار", "en": "The Treaty of Miramare"},
         "summary": {
-            "ar": "معاهدة بين نابليون الثالث وماكسيميليان حدّدت شروط الدعم العسكري الفرنسي للعرش المكسيكي الجديد.",
-            "en": "A treaty between Napoleon III and Maximilian setting out the terms of French military support "
+            "ar": "معاهدة بين فرنسا وماكسيميليان حدّدت شروط الدعم العسكري الفرنسي للعرش المكسيكي الجديد.",
+            "en": "A treaty between France and Maximilian setting out the terms of French military support "
             "for the new Mexican throne.",
         },
         "description": {
-            "ar": "وُقّعت المعاهدة في قصر ميرامار قرب تريستا في 10 أبريل 1864، يوم قبول ماكسيميليان التاج رسميًّا. "
+            "ar": "وقّع مندوبو الطرفين المعاهدة في قصر ميرامار قرب تريستي في 10 أبريل 1864، يوم قبول ماكسيميليان التاج "
+            "رسميًّا، ثم صادق عليها الإمبراطوران. "
             "والتزمت فيها فرنسا بإبقاء قواتها في المكسيك مع تقليصها تدريجيًّا، والتزمت المكسيك بتحمّل نفقات الحملة "
             "الفرنسية كلها، وهو عبء ثقيل أرهق خزينة الإمبراطورية منذ قيامها.",
-            "en": "The treaty was signed at Miramare Castle near Trieste on 10 April 1864, the day Maximilian "
-            "formally accepted the crown. France undertook to keep its troops in Mexico while gradually reducing "
+            "en": "The treaty was signed by envoys of the two sides at Miramare Castle near Trieste on 10 April 1864, "
+            "the day Maximilian formally accepted the crown, and ratified by the two emperors. France undertook to keep its troops in Mexico while gradually reducing "
             "them, and Mexico undertook to bear the whole cost of the French expedition, a heavy burden that "
             "strained the imperial treasury from the start.",
         },
-        "place": {"ar": "قصر ميرامار، تريستا", "en": "Miramare Castle, Trieste"},
+        "place": {"ar": "قصر ميرامار، تريستي", "en": "Miramare Castle, Trieste"},
         "start": ("1864-04-10", "day"),
         "end": None,
         "people": [
-            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}),
-            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}),
+            ("maximilian-i", {"ar": "إمبراطور المكسيك، صادق على المعاهدة", "en": "Emperor of Mexico, who ratified it"},
+             "took_part"),
+            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين، صادق على المعاهدة", "en": "Emperor of the French, who ratified it"},
+             "took_part"),
         ],
     },
     {
@@ -475,8 +497,8 @@ EVENTS = [
         "start": ("1864-06-12", "day"),
         "end": None,
         "people": [
-            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}),
-            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}),
+            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}, "led"),
+            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}, "took_part"),
         ],
     },
     {
@@ -525,10 +547,11 @@ EVENTS = [
         "place": {"ar": "المكسيك", "en": "Mexico"},
         "start": ("1866-01-01", "year"),
         "end": ("1867-03-01", "month"),
+        "participants_complete": True,
         "people": [
-            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}),
-            ("francois-achille-bazaine", {"ar": "قائد القوات الفرنسية", "en": "Commander of the French forces"}),
-            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}),
+            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}, "led"),
+            ("francois-achille-bazaine", {"ar": "قائد القوات الفرنسية", "en": "Commander of the French forces"}, "led"),
+            ("maximilian-i", {"ar": "إمبراطور المكسيك", "en": "Emperor of Mexico"}, "concerned"),
         ],
     },
     {
@@ -542,11 +565,11 @@ EVENTS = [
             "making France need its army at home.",
         },
         "description": {
-            "ar": "دامت الحرب سبعة أسابيع، وحسمتها معركة كونيغراتس (سادوفا) في 3 يوليو 1866، ثم انتهت بصلح براغ في "
-            "23 أغسطس. وقد كشف صعود بروسيا السريع عن خطر يتهدّد فرنسا على حدودها، فلم يعد نابليون الثالث قادرًا "
+            "ar": "عُرفت بحرب الأسابيع السبعة، وحسمتها معركة كونيغراتس (سادوفا) في 3 يوليو 1866، وتوقّف القتال بهدنة "
+            "26 يوليو، ثم انتهت الحرب بصلح براغ في 23 أغسطس. وقد كشف صعود بروسيا السريع عن خطر يتهدّد فرنسا على حدودها، فلم يعد نابليون الثالث قادرًا "
             "على إبقاء عشرات الآلاف من جنوده في المكسيك، وعجّل ذلك بانسحابه.",
-            "en": "The war lasted seven weeks, was decided at Königgrätz (Sadowa) on 3 July 1866 and ended with the "
-            "Peace of Prague on 23 August. Prussia's swift rise posed a threat on France's own border, so Napoleon "
+            "en": "Known as the Seven Weeks' War, it was decided at Königgrätz (Sadowa) on 3 July 1866; the fighting "
+            "ended with the armistice of 26 July, and the war with the Peace of Prague on 23 August. Prussia's swift rise posed a threat on France's own border, so Napoleon "
             "III could no longer keep tens of thousands of soldiers in Mexico, and the withdrawal was hastened.",
         },
         "place": {"ar": "ألمانيا وبوهيميا", "en": "Germany and Bohemia"},
@@ -576,9 +599,10 @@ EVENTS = [
         "place": {"ar": "باريس وروما", "en": "Paris and Rome"},
         "start": ("1866-07-01", "month"),
         "end": ("1866-10-01", "month"),
+        "participants_complete": True,
         "people": [
-            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}),
-            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}),
+            ("empress-carlota", {"ar": "إمبراطورة المكسيك", "en": "Empress of Mexico"}, "led"),
+            ("napoleon-iii", {"ar": "إمبراطور الفرنسيين", "en": "Emperor of the French"}, "took_part"),
         ],
     },
     {
@@ -591,23 +615,28 @@ EVENTS = [
             "emperor was captured.",
         },
         "description": {
-            "ar": "توجّه ماكسيميليان إلى كيريتارو في فبراير 1867 ليقود بنفسه ما بقي من جيشه، ومعه القائدان ميغيل "
-            "ميرامون وتوماس ميخيا، فطوّقتها الجيوش الجمهورية بقيادة الجنرال ماريانو إسكوبيدو في 6 مارس. وصمدت المدينة "
+            "ar": "وصل ماكسيميليان إلى كيريتارو في 19 فبراير 1867 ليقود بنفسه ما بقي من جيشه، وكان توماس ميخيا "
+            "يرابط فيها منذ أواخر ديسمبر 1866، واستقبله ميغيل ميرامون لدى وصوله. ثم طوّقتها الجيوش الجمهورية بقيادة "
+            "الجنرال ماريانو إسكوبيدو في 6 مارس. وصمدت المدينة "
             "أكثر من شهرين حتى فتح العقيد ميغيل لوبيز أحد مداخلها للجمهوريين فجر 15 مايو، فاستسلم ماكسيميليان على "
             "تل الأجراس.",
-            "en": "Maximilian went to Querétaro in February 1867 to lead what remained of his army in person, with "
-            "the generals Miguel Miramón and Tomás Mejía, and the Republican armies under General Mariano "
-            "Escobedo surrounded the city on 6 March. It held out for more than two months until Colonel Miguel "
+            "en": "Maximilian reached Querétaro on 19 February 1867 to lead what remained of his army in person; "
+            "General Tomás Mejía had been there since late December 1866, and General Miguel Miramón welcomed the "
+            "emperor on his arrival. The Republican armies under General Mariano Escobedo surrounded the city on 6 "
+            "March. It held out for more than two months until Colonel Miguel "
             "López let the Republicans in at dawn on 15 May, and Maximilian surrendered on the Cerro de las "
             "Campanas.",
         },
         "place": {"ar": "كيريتارو", "en": "Querétaro"},
         "start": ("1867-03-06", "day"),
         "end": ("1867-05-15", "day"),
+        "participants_complete": True,
         "people": [
-            ("maximilian-i", {"ar": "إمبراطور المكسيك وقائد المدافعين", "en": "Emperor of Mexico, leading the defence"}),
-            ("miguel-miramon", {"ar": "قائد إمبراطوري", "en": "Imperial general"}),
-            ("tomas-mejia", {"ar": "قائد إمبراطوري", "en": "Imperial general"}),
+            ("maximilian-i", {"ar": "إمبراطور المكسيك وقائد المدافعين", "en": "Emperor of Mexico, leading the defence"},
+             "led"),
+            ("miguel-miramon", {"ar": "قائد إمبراطوري", "en": "Imperial general"}, "took_part"),
+            ("tomas-mejia", {"ar": "قائد إمبراطوري", "en": "Imperial general"}, "took_part"),
+            ("santiago-vidaurri", {"ar": "وزير إمبراطوري", "en": "Imperial minister"}, "took_part"),
         ],
     },
     {
@@ -634,10 +663,11 @@ EVENTS = [
         "start": ("1867-06-19", "day"),
         "end": None,
         "people": [
-            ("maximilian-i", {"ar": "الإمبراطور المُعدَم", "en": "The executed emperor"}),
-            ("miguel-miramon", {"ar": "أُعدم مع الإمبراطور", "en": "Executed with the emperor"}),
-            ("tomas-mejia", {"ar": "أُعدم مع الإمبراطور", "en": "Executed with the emperor"}),
-            ("benito-juarez", {"ar": "رئيس الجمهورية الذي رفض العفو", "en": "President who refused clemency"}),
+            ("maximilian-i", {"ar": "الإمبراطور المُعدَم", "en": "The executed emperor"}, "took_part"),
+            ("miguel-miramon", {"ar": "أُعدم مع الإمبراطور", "en": "Executed with the emperor"}, "took_part"),
+            ("tomas-mejia", {"ar": "أُعدم مع الإمبراطور", "en": "Executed with the emperor"}, "took_part"),
+            ("benito-juarez", {"ar": "رئيس الجمهورية الذي رفض العفو", "en": "President who refused clemency"},
+             "concerned"),
         ],
     },
     {
@@ -661,9 +691,10 @@ EVENTS = [
         "place": {"ar": "مدينة مكسيكو", "en": "Mexico City"},
         "start": ("1867-07-15", "day"),
         "end": None,
+        "participants_complete": True,
         "people": [
-            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}),
-            ("porfirio-diaz", {"ar": "القائد الذي استعاد العاصمة", "en": "General who retook the capital"}),
+            ("benito-juarez", {"ar": "رئيس الجمهورية", "en": "President of the Republic"}, "led"),
+            ("porfirio-diaz", {"ar": "القائد الذي استعاد العاصمة", "en": "General who retook the capital"}, "took_part"),
         ],
     },
 ]

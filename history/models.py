@@ -89,6 +89,16 @@ class Event(BilingualModel):
     end_precision = models.CharField(
         _("end date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    other_start_years = models.JSONField(
+        _("other start years"), default=list, blank=True,
+        help_text=_("Years that historians also give for the start, when it is disputed (such as 1857 for a war "
+                    "usually dated from 1858). Generated questions accept them too."),
+    )
+    participants_complete = models.BooleanField(
+        _("complete list of participants"), default=False,
+        help_text=_("Everyone in these pages who took part is linked below. Generated questions may then offer "
+                    "anyone else as a wrong answer; otherwise only people who were not alive at the time."),
+    )
     people = models.ManyToManyField(
         "Person", through="Participation", related_name="events", verbose_name=_("people"), blank=True
     )
@@ -130,6 +140,16 @@ class Event(BilingualModel):
                 errors[field] = ValidationError(
                     _("With this precision the date must be the first day of its month or year."), code="precision"
                 )
+        others = self.other_start_years
+        if not isinstance(others, list) or not all(isinstance(year, int) and not isinstance(year, bool)
+                                                   for year in others):
+            errors["other_start_years"] = ValidationError(
+                _("Give the other start years as a list of years, such as [1857]."), code="years"
+            )
+        elif self.start_date and self.start_date.year in others:
+            errors["other_start_years"] = ValidationError(
+                _("The start date's own year is not another start year."), code="own_year"
+            )
         if errors:
             raise ValidationError(errors)
         self.clean_bilingual(publishing=self.is_published)
@@ -145,6 +165,20 @@ class Event(BilingualModel):
     @property
     def year(self) -> int:
         return self.start_date.year
+
+    @property
+    def end_year(self) -> int:
+        return self.end_date.year if self.end_date else self.start_date.year
+
+    @property
+    def spans_years(self) -> bool:
+        """Whether the event runs from one year into another (a war, a reign), not within one year."""
+        return self.end_year > self.start_date.year
+
+    @property
+    def start_years(self) -> list[int]:
+        """Every year the event may be said to start in: its start date's, then the disputed ones."""
+        return [self.start_date.year, *sorted(set(self.other_start_years or []) - {self.start_date.year})]
 
     def neighbours(self) -> tuple["Event | None", "Event | None"]:
         """Return the published events of the same topic just before and just after this one."""
@@ -197,12 +231,26 @@ class Person(BilingualModel):
     def get_absolute_url(self) -> str:
         return reverse("history:person", kwargs={"slug": self.slug})
 
+    def could_take_part(self, event: Event) -> bool:
+        """Whether the life dates allow this person to have been in `event` (unknown dates allow it)."""
+        if self.death_year is not None and self.death_year < min(event.start_years):
+            return False
+        return self.birth_year is None or self.birth_year <= event.end_year
+
     def clean(self) -> None:
         if self.birth_year and self.death_year and self.death_year < self.birth_year:
             raise ValidationError(
                 {"death_year": ValidationError(_("The year of death cannot come before the year of birth."))}
             )
         self.clean_bilingual(publishing=self.is_published)
+
+
+class Part(models.TextChoices):
+    """How a person was in an event: what generated "who" questions may ask of them."""
+
+    LED = "led", _("led or commanded it")
+    TOOK_PART = "took_part", _("took part")
+    CONCERNED = "concerned", _("concerned, not present")
 
 
 class Participation(models.Model):
@@ -213,6 +261,11 @@ class Participation(models.Model):
         Person, on_delete=models.CASCADE, related_name="participations", verbose_name=_("person")
     )
     role = models.CharField(_("role"), max_length=200, blank=True)
+    part = models.CharField(
+        _("part"), max_length=9, choices=Part.choices, default=Part.TOOK_PART,
+        help_text=_("Someone who led or commanded can be the answer to a generated “who took part” question; "
+                    "someone concerned but not present (a ruler far away) never is."),
+    )
 
     class Meta:
         ordering = ["event__start_date", "pk"]

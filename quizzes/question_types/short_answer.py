@@ -2,18 +2,36 @@
 
 Response: the text as typed. Every accepted answer is tried in both languages, so an answer typed in
 the other language's accepted form counts; the best matching fraction wins.
+
+When an answer is accepted only after folding (hamza or alef forms, ة/ه, ى/ي, diacritics, digits, Latin
+accents) or because it is a spelling variant the author accepted (ج/غ, س/ز/ث, long vowels), the feedback
+says which form was accepted and why, so a learner learns the standard spelling. With the option `strict`,
+nothing but Unicode forms and spaces is forgiven: for names whose spelling is the point.
 """
 
 from fractions import Fraction
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from quizzes.answer_matching import WILDCARD, matches
+from quizzes.answer_matching import WILDCARD, fold_reasons, is_spelling_variant, matches
 from quizzes.definitions import LANGUAGES, AcceptedAnswerDef, is_blank, missing_languages
 from quizzes.formats.gift_syntax import Broken, CannotWrite
 from quizzes.formats.moodlexml_syntax import answer_fraction, answer_text, child_text, flag, question_text_format
 from quizzes.question_types.base import LANGUAGE_NAMES, ZERO, QuestionType, clamp, registry, require_texts, text_in
+
+
+# Why a typed answer was accepted in another form (`bilingual.folding.FOLD_REASONS`, and "variant").
+ACCEPTED_BECAUSE = {
+    "hamza": _("the hamza or alef form differs (أ، إ، آ، ا)"),
+    "diacritics": _("the diacritics (harakat) differ"),
+    "ta_marbuta": _("ة and ه differ"),
+    "alef_maqsura": _("ى and ي differ"),
+    "digits": _("Arabic-Indic and Western digits differ"),
+    "accents": _("the accents on Latin letters differ"),
+    "variant": _("it is a spelling variant the author accepted"),
+}
 
 
 @registry.register
@@ -25,6 +43,13 @@ class ShortAnswer(QuestionType):
     gift_priority = 90
     moodlexml_types = ("shortanswer",)
 
+    def option_fields(self):
+        return {"strict": forms.BooleanField(
+            label=_("strict spelling"), required=False,
+            help_text=_("Accept only the exact spelling (Unicode forms and spaces aside): no hamza, ة/ه, ى/ي, "
+                        "diacritics or digit forms forgiven. For names whose spelling is the point."),
+        )}
+
     def fill_view(self, view, definition, *, order, response):
         view.value = response or ""
         if view.display.right_answer:
@@ -33,6 +58,27 @@ class ShortAnswer(QuestionType):
         if view.display.feedback and response:
             answer = self.matching_answer(definition, response)
             view.extra["feedback"] = text_in(answer.feedback, view.language) if answer else ""
+            accepted_as, reasons = self.how_accepted(definition, response)
+            if reasons:
+                view.extra["accepted_as"] = accepted_as
+                view.extra["accepted_because"] = [ACCEPTED_BECAUSE[reason] for reason in reasons]
+
+    def how_accepted(self, definition, response) -> tuple[str, list[str]]:
+        """Return the standard form `response` was accepted as and why (ACCEPTED_BECAUSE keys), or ("", [])
+        when it was typed as accepted (or not accepted at all)."""
+        answer = self.matching_answer(definition, response)
+        if answer is None or answer.fraction <= 0 or definition.options.get("strict"):
+            return "", []
+        form = next(f for f in answer.text.values() if f and matches(response, f))
+        if WILDCARD in form:
+            return "", []
+        reasons = fold_reasons(response, form)
+        standards = [f for a in definition.accepted_answers if a.fraction == answer.fraction
+                     for f in a.text.values() if f and WILDCARD not in f]
+        standard = next((f for f in standards[:standards.index(form)] if is_spelling_variant(form, f)), None)
+        if standard is not None:
+            return standard, ["variant", *reasons]
+        return (form, reasons) if reasons else ("", [])
 
     def validate(self, definition):
         errors = []
@@ -72,8 +118,9 @@ class ShortAnswer(QuestionType):
     def matching_answer(self, definition, response):
         """Return the accepted answer with the highest fraction that `response` matches, if any."""
         best = None
+        strict = bool(definition.options.get("strict"))
         for answer in definition.accepted_answers:
-            if any(matches(response or "", form) for form in answer.text.values() if form):
+            if any(matches(response or "", form, strict=strict) for form in answer.text.values() if form):
                 if best is None or answer.fraction > best.fraction:
                     best = answer
         return best

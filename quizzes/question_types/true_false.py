@@ -8,7 +8,7 @@ from quizzes.formats.moodlexml_syntax import answer_fraction, answer_text, quest
 from quizzes.question_types.base import registry
 from quizzes.question_types.choice_based import ChoiceQuestionType
 
-TRUE_TEXT = {"ar": "صح", "en": "True"}
+TRUE_TEXT = {"ar": "صواب", "en": "True"}
 FALSE_TEXT = {"ar": "خطأ", "en": "False"}
 # GIFT's words, upper case only, as in Moodle.
 GIFT_TRUE = ("T", "TRUE")

@@ -109,3 +109,31 @@ def test_chronological_orders_by_start_date(make):
     late = make.event(topic_obj=topic, start=datetime.date(1867, 6, 19))
     early = make.event(topic_obj=topic, start=datetime.date(1861, 7, 17))
     assert list(Event.objects.in_topic(topic).chronological()) == [early, late]
+
+
+# --- disputed starts and who could have taken part ------------------------------------------------------
+def test_other_start_years_are_years_other_than_the_start(make):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    event = make.event(start=datetime.date(1858, 1, 11), other_start_years=[1857])
+    event.full_clean()
+    assert event.start_years == [1858, 1857] and not event.spans_years
+    for wrong in (["1857"], [1858], "1857"):
+        event.other_start_years = wrong
+        with pytest.raises(ValidationError) as error:
+            event.full_clean()
+        assert "other_start_years" in error.value.message_dict
+
+
+def test_life_dates_say_who_cannot_have_taken_part(make):
+    import datetime
+
+    event = make.event(start=datetime.date(1863, 3, 16), end_date=datetime.date(1864, 5, 17))
+    assert not make.person(birth_year=1829, death_year=1862).could_take_part(event)
+    assert make.person(birth_year=1829, death_year=1863).could_take_part(event)
+    assert not make.person(birth_year=1865).could_take_part(event)
+    assert make.person().could_take_part(event)  # unknown dates rule no one out
+    event.other_start_years = [1861]
+    assert make.person(birth_year=1829, death_year=1862).could_take_part(event)

@@ -4,8 +4,10 @@ import datetime
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from history.models import Event
+from history import dates
+from history.models import Event, Part, Participation, Person
 from quizzes.question_types import registry
 from quizzes.services.generation import generate_definitions, questions_generate, topic_events
 
@@ -147,3 +149,209 @@ def test_teacher_generates_from_the_admin(client, teacher_user, topic):
 
     bank = QuestionBank.objects.get(owner=teacher_user, title_en="Generated questions")
     assert bank.questions.filter(status="draft").count() > 10
+
+
+# --- exactly one right answer under the data's own rules -------------------------------------------------
+# An oracle written from the data alone, not from the generator: what the data says is right for each question,
+# as each language's wording asks it, compared with what the question grades as right.
+
+# The words that ask when something began: «بدأ» and «بداية» (بدايتها), "began" and "begin".
+STARTS = {"ar": ("بدأ", "بداي"), "en": ("began", "begin")}
+
+
+def _asks_start(definition, language) -> bool:
+    """Whether the question, as written in `language`, asks when events began (not when they happened)."""
+    return any(word in definition.text[language] for word in STARTS[language])
+
+
+def _years_meant(event, *, start: bool) -> set[int]:
+    """The years the data allows as the answer: when it began (any start historians give), or any year it ran."""
+    starts = set(event.start_years)
+    return starts if start else set(range(min(starts), event.end_year + 1))
+
+
+def _hijri_meant(event, *, start: bool) -> set[int]:
+    if start:
+        spans = [dates.hijri_years(event.start_date, event.start_precision)]
+        spans += [dates.hijri_years(datetime.date(year, 1, 1), "year") for year in event.start_years[1:]]
+    else:
+        end = event.end or event.start
+        spans = [(dates.hijri_years(event.start_date, event.start_precision)[0],
+                  dates.hijri_years(end.value, end.precision)[1])]
+    return {year for first, last in spans for year in range(first, last + 1)}
+
+
+def _surely_before(a: set[int], b: set[int]) -> bool:
+    return max(a) < min(b)
+
+
+def _check_year(definition, events, problems):
+    qtype = registry.get(definition.qtype)
+    event = events[definition.events[0]]
+    for language in ("ar", "en"):
+        start = _asks_start(definition, language)
+        meant = _years_meant(event, start=start)
+        graded = {y for y in range(min(meant) - 6, max(meant) + 7) if qtype.grade(definition, str(y)) == 1}
+        if graded != meant:
+            problems.append((definition.name, language, "accepts", sorted(graded), "the data allows", sorted(meant)))
+        if definition.options.get("either_calendar"):
+            hijri = _hijri_meant(event, start=start)
+            graded = {h for h in range(min(hijri) - 6, max(hijri) + 7) if qtype.grade(definition, f"{h} هـ") == 1}
+            if graded != hijri:
+                problems.append((definition.name, language, "accepts AH", sorted(graded), "allowed", sorted(hijri)))
+
+
+def _check_first(definition, by_title, problems):
+    for language in ("ar", "en"):
+        start = _asks_start(definition, language)
+        years = {c.text[language]: _years_meant(by_title[c.text[language]], start=start) for c in definition.choices}
+        could_be_first = {title for title, mine in years.items()
+                          if not any(_surely_before(other, mine) for t, other in years.items() if t != title)}
+        keyed = {c.text[language] for c in definition.choices if c.fraction == 1}
+        surely = {title for title in could_be_first
+                  if all(_surely_before(years[title], other) for t, other in years.items() if t != title)}
+        if not (could_be_first == keyed == surely):
+            problems.append((definition.name, language, "could be first", sorted(could_be_first), "keyed", keyed))
+
+
+def _check_order(definition, by_title, problems):
+    for language in ("ar", "en"):
+        start = _asks_start(definition, language)
+        years = [_years_meant(by_title[item.text[language]], start=start) for item in definition.items]
+        if not all(_surely_before(a, b) for a, b in zip(years, years[1:])):
+            problems.append((definition.name, language, "more than one order fits", [sorted(y) for y in years]))
+
+
+def _check_match(definition, by_title, problems):
+    for language in ("ar", "en"):
+        start = _asks_start(definition, language)
+        offered = {int(pair.answer[language]) for pair in definition.pairs}
+        for pair in definition.pairs:
+            if pair.is_distractor:
+                continue
+            fitting = _years_meant(by_title[pair.prompt[language]], start=start) & offered
+            if fitting != {int(pair.answer[language])}:
+                problems.append((definition.name, language, pair.prompt[language], "fits", sorted(fitting)))
+
+
+def _check_who(definition, events, problems):
+    event = events[definition.events[0]]
+    parts = {p.person_id: p.part for p in event.participations.all()}
+    for language in ("ar", "en"):
+        people = {getattr(p, f"name_{language}"): p for p in Person.objects.all()}
+        right, unknown = set(), set()
+        for choice in definition.choices:
+            person = people[choice.text[language]]
+            part = parts.get(person.pk)
+            if part in (Part.LED, Part.TOOK_PART):
+                right.add(choice.text[language])
+            elif part is None and not event.participants_complete:
+                alive = (person.death_year is None or person.death_year >= min(event.start_years)) and (
+                    person.birth_year is None or person.birth_year <= event.end_year)
+                if alive:
+                    unknown.add(choice.text[language])
+        keyed = {c.text[language] for c in definition.choices if c.fraction == 1}
+        if unknown or right != keyed or len(keyed) != 1:
+            problems.append((definition.name, language, "right", sorted(right), "maybe", sorted(unknown), "keyed", keyed))
+        elif parts[people[next(iter(keyed))].pk] != Part.LED:
+            problems.append((definition.name, language, "the key did not lead or command the event"))
+
+
+def one_right_answer_problems(topic, seed) -> list:
+    """Every way a generated question on `topic` has other than exactly one right answer, in either language."""
+    events_list = topic_events(topic)
+    events = {e.slug: e for e in events_list}
+    by_title = events_by_title(topic)
+    by_title = {title: events[e.slug] for title, e in by_title.items() if e.slug in events}
+    problems: list = []
+    for definition in generate_definitions(events=events_list, seed=seed):
+        kind = definition.name.split(":")[1]
+        if kind == "year":
+            _check_year(definition, events, problems)
+        elif kind == "first":
+            _check_first(definition, by_title, problems)
+        elif kind == "order":
+            _check_order(definition, by_title, problems)
+        elif kind == "match":
+            _check_match(definition, by_title, problems)
+        elif kind == "who":
+            _check_who(definition, events, problems)
+    return problems
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_every_generated_question_on_the_demo_has_exactly_one_right_answer(topic, seed):
+    assert one_right_answer_problems(topic, seed) == []
+
+
+PRECISIONS = st.sampled_from(["day", "month", "year"])
+EVENT = st.fixed_dictionaries({
+    "year": st.integers(1800, 1815), "month": st.integers(1, 12), "precision": PRECISIONS,
+    "length": st.sampled_from([0, 0, 0, 1, 2, 4]), "earlier_start": st.sampled_from([0, 0, 0, 1, 2]),
+    "complete": st.booleans(),
+})
+PERSON = st.fixed_dictionaries({
+    "birth": st.one_of(st.none(), st.integers(1760, 1815)), "life": st.one_of(st.none(), st.integers(0, 60)),
+})
+TIMELINE = st.fixed_dictionaries({
+    "events": st.lists(EVENT, min_size=1, max_size=9),
+    "people": st.lists(PERSON, min_size=0, max_size=7),
+    "links": st.lists(st.tuples(st.integers(0, 8), st.integers(0, 6), st.sampled_from(list(Part.values))), max_size=14),
+    "seed": st.integers(0, 1000),
+})
+
+
+def build_timeline(make, data):
+    topic = make.topic()
+    events = []
+    for item in data["events"]:
+        start = datetime.date(item["year"], 1 if item["precision"] == "year" else item["month"], 1 if item["precision"] != "day" else 15)
+        end = start.replace(year=start.year + item["length"], day=28) if item["length"] else None
+        others = [start.year - item["earlier_start"]] if item["earlier_start"] else []
+        events.append(make.event(topic_obj=topic, start=start, start_precision=item["precision"], end_date=end,
+                                 other_start_years=others, participants_complete=item["complete"]))
+    people = []
+    for item in data["people"]:
+        death = item["birth"] + item["life"] if item["birth"] is not None and item["life"] is not None else None
+        people.append(make.person(birth_year=item["birth"], death_year=death))
+    for event_index, person_index, part in data["links"]:
+        if event_index < len(events) and person_index < len(people):
+            Participation.objects.get_or_create(event=events[event_index], person=people[person_index],
+                                                defaults={"part": part})
+    return topic
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=TIMELINE)
+def test_every_generated_question_on_any_timeline_has_exactly_one_right_answer(make, data):
+    from django.db import transaction
+
+    with transaction.atomic():
+        topic = build_timeline(make, data)
+        problems = one_right_answer_problems(topic, data["seed"])
+        transaction.set_rollback(True)
+    assert problems == []
+
+
+def test_spans_are_asked_when_they_began_and_disputed_starts_are_accepted(topic):
+    generated = {d.name: d for d in generate_definitions(events=topic_events(topic), seed=0)}
+    numerical = registry.get("numerical")
+    withdrawal = generated["generated:year:french-withdrawal"]
+    assert "“The French withdrawal” begin?" in withdrawal.text["en"]
+    assert "في أيّ عام بدأ «انسحاب القوات الفرنسية»؟" in withdrawal.text["ar"]
+    reform = generated["generated:year:reform-war"]
+    assert [numerical.grade(reform, y) for y in ("1857", "1858", "1859")] == [1, 1, 0]
+    assert reform.numerical_answers[1].feedback["ar"] and reform.numerical_answers[1].feedback["en"]
+    puebla = generated["generated:year:battle-of-puebla"]
+    assert "<p>في أيّ عام وقع «معركة بويبلا»؟" in puebla.text["ar"] and "take place?" in puebla.text["en"]
+    # 5 May 1862 fell in 1278 AH: the Hijri year is accepted, and only that one.
+    assert [numerical.grade(puebla, y) for y in ("1278 هـ", "1279 هـ", "1862")] == [1, 0, 1]
+
+
+def test_who_took_part_keys_a_leader_and_offers_only_people_who_cannot_have(topic):
+    generated = [d for seed in range(5) for d in generate_definitions(events=topic_events(topic), seed=seed)
+                 if d.name.startswith("generated:who:")]
+    keyed = {d.name.split(":")[2]: next(c.text["en"] for c in d.choices if c.fraction == 1) for d in generated}
+    assert "capture-of-mexico-city" not in keyed or keyed["capture-of-mexico-city"] == "Élie Frédéric Forey"
+    assert keyed["siege-of-queretaro"] == "Maximilian I"
+    assert not any(":convention-of-london:" in d.name or ":landing-at-veracruz:" in d.name for d in generated)

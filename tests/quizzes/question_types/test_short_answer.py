@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from quizzes.definitions import AcceptedAnswerDef, QuestionDef
+from quizzes.display import DisplayOptions
 from quizzes.question_types import registry
 
 qtype = registry.get("short_answer")
@@ -62,3 +63,72 @@ def test_too_long_answers_are_refused_with_a_message():
 
 def test_correct_response_prefers_a_real_answer_over_a_wildcard():
     assert qtype.correct_response(question()) == "كيريتارو"
+
+
+# --- how an answer was accepted, and strict spelling --------------------------------------------------
+
+def zaragoza(**options):
+    return QuestionDef(
+        qtype="short_answer",
+        text={"ar": "مَن هزم الفرنسيين في بويبلا؟", "en": "Who defeated the French at Puebla?"},
+        accepted_answers=[
+            AcceptedAnswerDef({"ar": "إغناسيو ساراغوسا", "en": "Ignacio Zaragoza"}, Fraction(1), key="a"),
+            AcceptedAnswerDef({"ar": "ساراغوسا", "en": "Zaragoza"}, Fraction(1), key="b"),
+            AcceptedAnswerDef({"ar": "زاراغوزا"}, Fraction(1), key="c"),
+            AcceptedAnswerDef({"ar": "مدرسة البلدة"}, Fraction(1, 2), key="d"),
+        ],
+        options=options,
+    )
+
+
+@pytest.mark.parametrize(
+    "response, standard, reasons",
+    [
+        ("ساراغوسا", "", []),  # typed as accepted: nothing to say
+        ("اغناسيو ساراغوسا", "إغناسيو ساراغوسا", ["hamza"]),
+        ("زاراغوزا", "ساراغوسا", ["variant"]),  # the author accepted it as a variant of the standard spelling
+        ("زَاراغوزا", "ساراغوسا", ["variant", "diacritics"]),
+        ("مدرسه البلده", "مدرسة البلدة", ["ta_marbuta"]),
+        ("zaragoza", "", []),  # case says nothing about spelling
+        ("Puebla", "", []),  # not accepted at all
+    ],
+)
+def test_the_accepted_form_and_why(response, standard, reasons):
+    assert qtype.how_accepted(zaragoza(), response) == (standard, reasons)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_accepted_form_shows_only_with_feedback(language):
+    shown = qtype.formulation(zaragoza(), language=language, display=DisplayOptions.everything(),
+                              response="اغناسيو ساراغوسا")
+    from django.utils import translation
+
+    assert shown.extra["accepted_as"] == "إغناسيو ساراغوسا"
+    with translation.override("en"):
+        assert [str(reason) for reason in shown.extra["accepted_because"]] == [
+            "the hamza or alef form differs (أ، إ، آ، ا)"]
+    hidden = qtype.formulation(zaragoza(), language=language, display=DisplayOptions(correctness=True),
+                               response="اغناسيو ساراغوسا")
+    assert "accepted_as" not in hidden.extra
+
+
+def test_the_review_renders_the_standard_spelling_and_the_reason():
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("en"):
+        view = qtype.formulation(zaragoza(), language="en", display=DisplayOptions.everything(), response="زاراغوزا")
+        html = render_to_string(view.template, {"q": view})
+    assert "Accepted as the standard spelling:" in html and "<bdi>ساراغوسا</bdi>" in html
+    assert "it is a spelling variant the author accepted" in html
+
+
+def test_strict_spelling_forgives_only_unicode_forms_and_spaces():
+    strict = zaragoza(strict=True)
+    assert qtype.grade(strict, "  ساراغوسا ") == 1
+    assert qtype.grade(strict, "ﺳﺎﺭﺍﻏﻮﺳﺎ") == 1  # presentation forms are the same letters (NFKC)
+    assert qtype.grade(strict, "اغناسيو ساراغوسا") == 0  # the hamza is the point
+    assert qtype.grade(strict, "سَاراغوسا") == 0
+    assert qtype.how_accepted(strict, "ساراغوسا") == ("", [])
+    assert qtype.grade(zaragoza(), "اغناسيو ساراغوسا") == 1  # without the option it is forgiven
+    assert "strict" in qtype.option_fields()
