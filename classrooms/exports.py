@@ -1,7 +1,7 @@
 """The gradebook as CSV (UTF-8 with a byte-order mark, so Excel shows Arabic) and as XLSX.
 
-Both have one row per learner and, per assignment, a grade column (a number, in %) and a status
-column in the active language. Every cell goes through `quizzes.spreadsheets`, so that no text a
+Both have one row per learner and, per assignment, a grade column (a number, in %; empty while an essay
+waits for grading) and a status column in the active language (which then says "needs grading"). Every cell goes through `quizzes.spreadsheets`, so that no text a
 spreadsheet reads is a formula.
 """
 
@@ -25,7 +25,10 @@ def table(gradebook: Gradebook) -> list[list]:
     for row in gradebook.rows:
         cells = [row.learner.get_username(), row.name]
         for result in row.results:
-            cells += [result.percent, str(result.status.label)]
+            status = str(result.status.label)
+            if result.needs_grading:  # no grade yet: the status says why
+                status = _("%(status)s — needs grading") % {"status": status}
+            cells += [result.percent, status]
         rows.append(cells)
     return rows
 

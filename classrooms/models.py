@@ -144,6 +144,8 @@ class AssignmentResult:
     overdue: bool = False
     # Finished attempts submitted outside the assignment's dates: they exist, but do not count for it.
     uncounted: int = 0
+    # The grade waits for a teacher to grade an essay (percent is None until then).
+    needs_grading: bool = False
 
     @property
     def is_late(self) -> bool:
@@ -246,6 +248,7 @@ class Assignment(models.Model):
             status=AssignmentStatus.DONE if first <= self.due_at else AssignmentStatus.LATE,
             percent=grade.percent,
             passed=grade.passed,
+            needs_grading=grade.needs_grading,
             attempt_id=graded_attempt(self.quiz.grading_method, counted).pk,
             attempts=len(counted),
             submitted_at=first,

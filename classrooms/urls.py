@@ -19,4 +19,6 @@ urlpatterns = [
     path("classes/<int:pk>/gradebook.xlsx", views.GradebookExportView.as_view(), {"format": "xlsx"},
          name="export_xlsx"),
     path("classes/attempts/<int:pk>/", views.AttemptReviewView.as_view(), name="attempt_review"),
+    path("classes/<int:pk>/grading/", views.ClassGradingQueueView.as_view(), name="grading"),
+    path("classes/<int:pk>/grading/<int:slot_pk>/", views.ClassSlotGradeView.as_view(), name="grade_slot"),
 ]

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, get_language_bidi, gettext as _
 from django.views import View
@@ -24,7 +25,10 @@ from classrooms.gradebook import Gradebook, display_name
 from classrooms.models import Assignment, Classroom, Membership, assignment_results, submitted_at
 from quizzes.models import Attempt, Quiz
 from quizzes.display import DisplayOptions
+from quizzes.grading import GradingQueueView, SlotGradeView
+from quizzes.behaviours import behaviour_for, cbm_summary
 from quizzes.rendering import render_review
+from quizzes.services import grading
 
 
 class TeacherRequiredMixin(LoginRequiredMixin):
@@ -81,6 +85,7 @@ class ClassroomView(TeacherRequiredMixin, View):
             ),
             "code_form": code_form or CodeRenewForm(),
             "now": timezone.now(),
+            "to_grade": grading.waiting(class_gradable_slots(classroom)).count(),
         }, status=400 if assignment_form or code_form else 200)
 
 
@@ -138,6 +143,7 @@ class GradebookView(TeacherRequiredMixin, View):
         gradebook = Gradebook.build(classroom, timezone.now())
         return render(request, "classrooms/gradebook.html", {
             "classroom": classroom, "gradebook": gradebook, "summaries": gradebook.summaries(),
+            "to_grade": grading.waiting(class_gradable_slots(classroom)).count(),
         })
 
 
@@ -184,8 +190,8 @@ class AttemptReviewView(TeacherRequiredMixin, View):
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
         # The teacher of the class sees everything the question holds, as its author would.
-        questions = render_review(attempt.slots.all(), display=DisplayOptions.everything(), language=get_language(),
-                                  teacher=True)
+        slots = list(attempt.slots.all())
+        questions = render_review(slots, display=DisplayOptions.everything(), language=get_language(), teacher=True)
         assignments = Assignment.objects.filter(
             classroom__in=Classroom.objects.visible_to(request.user), quiz=attempt.quiz,
             classroom__memberships__learner=attempt.learner,
@@ -193,8 +199,44 @@ class AttemptReviewView(TeacherRequiredMixin, View):
         when = submitted_at(attempt)
         return render(request, "classrooms/attempt_review.html", {
             "attempt": attempt, "quiz": attempt.quiz, "questions": questions, "name": display_name(attempt.learner),
+            "cbm": cbm_summary(slots) if behaviour_for(attempt.quiz).asks_certainty else None,
             "assignments": [(a, when > a.due_at) for a in assignments],
         })
+
+
+def class_gradable_slots(classroom: Classroom):
+    """The essays a class's teacher grades: its members' answers at the quizzes assigned to it."""
+    assigned = Assignment.objects.filter(classroom=classroom, quiz_id=OuterRef("attempt__quiz_id"))
+    member = Membership.objects.filter(classroom=classroom, learner_id=OuterRef("attempt__learner_id"))
+    return grading.gradable_slots().filter(Exists(assigned), Exists(member))
+
+
+class ClassGradingMixin(TeacherRequiredMixin):
+    """The grading queue of a class across its assignments, through the quizzes grading views
+    (quizzes/grading.py); the class's teacher grades there, as they read their learners' attempts."""
+
+    def get_scope(self, **kwargs):
+        return self.get_classroom(kwargs["pk"])
+
+    def scope_slots(self, classroom):
+        return class_gradable_slots(classroom)
+
+    def queue_url(self, classroom, show: str) -> str:
+        return reverse("classrooms:grading", kwargs={"pk": classroom.pk}) + self.query(show)
+
+    def slot_url(self, classroom, slot_pk: int, show: str) -> str:
+        return reverse("classrooms:grade_slot", kwargs={"pk": classroom.pk, "slot_pk": slot_pk}) + self.query(show)
+
+    def scope_context(self, classroom) -> dict:
+        return {"classroom": classroom, "scope_title": classroom.name, "scope_url": classroom.get_absolute_url()}
+
+
+class ClassGradingQueueView(ClassGradingMixin, GradingQueueView):
+    pass
+
+
+class ClassSlotGradeView(ClassGradingMixin, SlotGradeView):
+    pass
 
 
 # --- learners ------------------------------------------------------------------------------------

@@ -64,6 +64,7 @@ from history.models import Event
 from progress.models import FSRS_STATE_VERSION, ReviewCard, ReviewProgress, SyncedAttempt
 from quizzes.display import DisplayOptions
 from quizzes.models import Attempt, AttemptQuestion, AttemptState, Behaviour, Question, Quiz, ReviewTiming
+from quizzes.question_types import registry
 from quizzes.services.attempts import attempt_start
 
 MASTERY_WINDOW = 20
@@ -215,8 +216,11 @@ def review_cards_sync(*, learner, now=None) -> int:
     if not released:
         return 0
     SyncedAttempt.objects.bulk_create(SyncedAttempt(attempt_id=pk) for pk in released)
+    # Only questions a review can grade again become cards: never an essay (a teacher grades it) or a description.
+    not_reviewable = [qtype.name for qtype in registry.all() if not qtype.grades_automatically]
     touched = AttemptQuestion.objects.filter(attempt_id__in=released, fraction__isnull=False,
-                                             question__isnull=False).values("question_id")
+                                             question__isnull=False).exclude(
+        snapshot__qtype__in=not_reviewable).values("question_id")
     answers = (
         AttemptQuestion.objects.filter(
             attempt__learner=learner, attempt__review_sync__isnull=False, fraction__isnull=False,

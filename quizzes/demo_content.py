@@ -1,4 +1,8 @@
-"""Demo question bank: The Second French intervention in Mexico, in Arabic and English (all seven types).
+"""Demo question banks: The Second French intervention in Mexico, in Arabic and English.
+
+The main bank has questions of every automatically graded type (the seven first types, cloze, select missing
+words and drag and drop into text); the second, "sources and essays", holds the source excerpts (description)
+and the essays a teacher grades, so that the random draws of the practice quizzes never meet an essay.
 
 Every question links to events of `history.demo_content.EVENTS` by slug, and every date agrees with
 that file. Texts a learner reads are written in both languages.
@@ -10,19 +14,21 @@ from fractions import Fraction
 from quizzes.definitions import (
     AcceptedAnswerDef,
     ChoiceDef,
+    GapChoiceDef,
     MatchingPairDef,
     NumericalAnswerDef,
     OrderingItemDef,
     QuestionDef,
 )
+from quizzes.question_types.cloze import gap_json, read_texts
 from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 
 BANK = {
     "title": {"ar": "التدخل الفرنسي الثاني في المكسيك", "en": "The Second French intervention in Mexico"},
     "description": {
-        "ar": "أسئلة تجريبية بأنواع الأسئلة السبعة عن التدخل الفرنسي الثاني في المكسيك (1861–1867): من تعليق سداد "
+        "ar": "أسئلة تجريبية بأنواع الأسئلة المصحَّحة آليًّا عن التدخل الفرنسي الثاني في المكسيك (1861–1867): من تعليق سداد "
         "الديون واتفاقية لندن، مرورًا بمعركة بويبلا وإمبراطورية ماكسيميليان الأول، حتى إعدامه واستعادة الجمهورية.",
-        "en": "Demo questions of all seven types on the Second French intervention in Mexico (1861–1867): from the "
+        "en": "Demo questions of every automatically graded type on the Second French intervention in Mexico (1861–1867): from the "
         "suspension of debt payments and the Convention of London, through the Battle of Puebla and the empire of "
         "Maximilian I, to his execution and the restoration of the Republic.",
     },
@@ -253,10 +259,10 @@ QUESTIONS = [
             "en": "<p>Match each French commander with his part in the Mexican campaign.</p>",
         },
         general_feedback={
-            "ar": "هُزم لورنسيز أمام بويبلا عام 1862، واستولى فوري على بويبلا ومدينة مكسيكو عام 1863، وقاد بازين القوات "
-            "الفرنسية من أواخر 1863 حتى الجلاء عام 1867.",
-            "en": "Lorencez was beaten at Puebla in 1862, Forey took Puebla and Mexico City in 1863, and Bazaine "
-            "commanded the French forces from late 1863 until the withdrawal of 1867.",
+            "ar": "هُزم لورنسيز أمام بويبلا عام 1862، فخلفه فوري في القيادة واستولى على بويبلا ومدينة مكسيكو عام 1863، "
+            "وقاد بازين القوات الفرنسية من أواخر 1863 حتى الجلاء عام 1867.",
+            "en": "Lorencez was beaten at Puebla in 1862, so Forey succeeded him and took Puebla and Mexico City in "
+            "1863, and Bazaine commanded the French forces from late 1863 until the withdrawal of 1867.",
         },
         explanation={
             "ar": "أُعفي لورنسيز من القيادة بعد هزيمته، فأرسل نابليون الثالث فوري مع نحو ثلاثين ألف جندي، ثم خلفه بازين "
@@ -272,8 +278,8 @@ QUESTIONS = [
             MatchingPairDef(
                 prompt={"ar": "إيلي فريدريك فوري", "en": "Élie Frédéric Forey"},
                 answer={
-                    "ar": "حاصر بويبلا ثم دخل مدينة مكسيكو عام 1863",
-                    "en": "Besieged Puebla, then entered Mexico City in 1863",
+                    "ar": "خلف لورنسيز في قيادة الحملة عام 1862",
+                    "en": "Succeeded Lorencez in command of the expedition in 1862",
                 },
             ),
             MatchingPairDef(
@@ -334,7 +340,7 @@ QUESTIONS = [
         qtype="single_choice",
         name="Who accepted the Mexican crown",
         text={
-            "ar": "<p>مَن قبِل تاج المكسيك رسميًّا في قصر ميرامار قرب تريستا في 10 أبريل 1864؟</p>",
+            "ar": "<p>مَن قبِل تاج المكسيك رسميًّا في قصر ميرامار قرب تريستي في 10 أبريل 1864؟</p>",
             "en": "<p>Who formally accepted the crown of Mexico at Miramare Castle near Trieste on 10 April 1864?</p>",
         },
         general_feedback={
@@ -342,7 +348,7 @@ QUESTIONS = [
             "en": "Archduke Maximilian accepted the crown and became Emperor Maximilian I.",
         },
         explanation={
-            "ar": "كان الأرشيدوق ماكسيميليان von Habsburg الشقيق الأصغر لإمبراطور النمسا فرانتس يوزف، وقد عرض عليه "
+            "ar": "كان الأرشيدوق ماكسيميليان من آل هابسبورغ الشقيق الأصغر لإمبراطور النمسا فرانتس يوزف، وقد عرض عليه "
             "مجلس الأعيان المحافظين التاج في يوليو 1863.",
             "en": "Archduke Maximilian von Habsburg was the younger brother of Emperor Franz Joseph of Austria; the "
             "Conservative Assembly of Notables had offered him the crown in July 1863.",
@@ -361,9 +367,9 @@ QUESTIONS = [
                 {"ar": "نابليون الثالث", "en": "Napoleon III"},
                 Fraction(0),
                 {
-                    "ar": "دعم نابليون الثالث المشروع ووقّع معاهدة ميرامار، لكنه ظلّ إمبراطورًا للفرنسيين.",
-                    "en": "Napoleon III backed the scheme and signed the Treaty of Miramare, but remained Emperor of "
-                    "the French.",
+                    "ar": "دعم نابليون الثالث المشروع وصادق على معاهدة ميرامار، لكنه ظلّ إمبراطورًا للفرنسيين.",
+                    "en": "Napoleon III backed the scheme and ratified the Treaty of Miramare, but remained Emperor "
+                    "of the French.",
                 },
             ),
             ChoiceDef(
@@ -383,14 +389,17 @@ QUESTIONS = [
         qtype="multiple_response",
         name="Reasons for the French withdrawal",
         text={
-            "ar": "<p>أيّ العوامل الآتية دفعت نابليون الثالث إلى سحب جيشه من المكسيك؟ اختر كل الإجابات الصحيحة.</p>",
-            "en": "<p>Which of these led Napoleon III to pull his army out of Mexico? Select all that apply.</p>",
+            "ar": "<p>أيّ العوامل الآتية دفعت نابليون الثالث إلى سحب جيشه من المكسيك أو عجّلت بسحبه؟ اختر كل الإجابات "
+            "الصحيحة.</p>",
+            "en": "<p>Which of these led Napoleon III to pull his army out of Mexico, or hastened it? Select all that "
+            "apply.</p>",
         },
         general_feedback={
-            "ar": "اجتمعت ثلاثة عوامل: الضغط الأمريكي بعد نهاية الحرب الأهلية، وصعود بروسيا بعد انتصارها على النمسا، "
-            "وكلفة الحرب الباهظة وسخط الرأي العام الفرنسي.",
-            "en": "Three things came together: American pressure after the Civil War, the rise of Prussia after its "
-            "victory over Austria, and the heavy cost of the war and French public anger.",
+            "ar": "دفع الضغط الأمريكي بعد نهاية الحرب الأهلية، وكلفة الحرب الباهظة وسخط الرأي العام الفرنسي، نابليون "
+            "الثالث إلى إعلان الانسحاب في يناير 1866، ثم عجّل به صعود بروسيا بعد انتصارها على النمسا صيف ذلك العام.",
+            "en": "American pressure after the Civil War, and the heavy cost of the war and French public anger, led "
+            "Napoleon III to announce the withdrawal in January 1866; the rise of Prussia after its victory over "
+            "Austria that summer hastened it.",
         },
         explanation={
             "ar": "أعلن نابليون الثالث في مطلع 1866 عزمه على الانسحاب، فأبحر آخر الجنود الفرنسيين من فيراكروز في مارس "
@@ -408,8 +417,9 @@ QUESTIONS = [
             ),
             ChoiceDef(
                 {
-                    "ar": "خطر بروسيا بعد انتصارها على النمسا عام 1866",
-                    "en": "The threat from Prussia after its victory over Austria in 1866",
+                    "ar": "خطر بروسيا بعد انتصارها على النمسا عام 1866، الذي عجّل بالانسحاب المعلَن قبله",
+                    "en": "The threat from Prussia after its victory over Austria in 1866, which hastened the "
+                    "withdrawal already announced",
                 },
                 Fraction(1, 3),
             ),
@@ -429,7 +439,7 @@ QUESTIONS = [
                 },
             ),
             ChoiceDef(
-                {"ar": "انتصار خواريز في معركة بويبلا عام 1862", "en": "Juárez's victory at Puebla in 1862"},
+                {"ar": "انتصار ساراغوسا في معركة بويبلا عام 1862", "en": "Zaragoza's victory at Puebla in 1862"},
                 Fraction(0),
                 {
                     "ar": "أخّرت بويبلا الزحف الفرنسي عامًا، لكن الفرنسيين عادوا فاستولوا على المدينة والعاصمة عام 1863.",
@@ -446,7 +456,7 @@ QUESTIONS = [
         qtype="true_false",
         name="Juarez pardoned Maximilian",
         text={
-            "ar": "<p>استجاب بينيتو خواريز لمناشدات العفو، فأبدل حكم الإعدام على ماكسيميليان بالنفي إلى أوروبا.</p>",
+            "ar": "<p>استجاب بينيتو خواريز لمناشدات العفو، فخفّف حكم الإعدام الصادر على ماكسيميليان إلى النفي إلى أوروبا.</p>",
             "en": "<p>Benito Juárez gave in to the pleas for clemency and commuted Maximilian's death sentence to exile "
             "in Europe.</p>",
         },
@@ -500,8 +510,8 @@ QUESTIONS = [
         name="City of Maximilian's last stand",
         text={
             "ar": "<p>في أيّ مدينة حاصر الجمهوريون ماكسيميليان وآخر جيوشه عام 1867، وفيها أُعدم؟</p>",
-            "en": "<p>In which city did the Republicans besiege Maximilian and his last army in 1867, and where was he "
-            "executed?</p>",
+            "en": "<p>In which city, where he was later executed, did the Republicans besiege Maximilian and his last "
+            "army in 1867?</p>",
         },
         general_feedback={
             "ar": "المدينة هي كيريتارو: حوصرت من 6 مارس حتى 15 مايو 1867، وأُعدم ماكسيميليان على تل الأجراس فيها.",
@@ -713,9 +723,10 @@ QUESTIONS = [
             "en": "The emperor was shot with the Conservative generals Miguel Miramón and Tomás Mejía.",
         },
         explanation={
-            "ar": "كان ميرامون وميخيا قد رافقا ماكسيميليان إلى كيريتارو في فبراير 1867 ليقودوا معًا آخر جيوش الإمبراطورية.",
-            "en": "Miramón and Mejía had gone with Maximilian to Querétaro in February 1867 to lead the Empire's last "
-            "army.",
+            "ar": "كان ميخيا في كيريتارو منذ أواخر ديسمبر 1866، واستقبل ميرامون ماكسيميليان لدى وصوله إليها في 19 فبراير "
+            "1867، فقادوا معًا آخر جيوش الإمبراطورية.",
+            "en": "Mejía had been at Querétaro since late December 1866, and Miramón welcomed Maximilian when he "
+            "arrived there on 19 February 1867; together they led the Empire's last army.",
         },
         choices=[
             ChoiceDef({"ar": "ميغيل ميرامون", "en": "Miguel Miramón"}, Fraction(1, 2)),
@@ -850,7 +861,7 @@ QUESTIONS = [
             "en": "<p>Match each event with the place where it happened.</p>",
         },
         general_feedback={
-            "ar": "افترق الحلفاء في أوريزابا، ووُقّعت معاهدة ميرامار قرب تريستا، واستسلم الجنرال لي في أبوماتوكس، "
+            "ar": "افترق الحلفاء في أوريزابا، ووُقّعت معاهدة ميرامار قرب تريستي، واستسلم الجنرال لي في أبوماتوكس، "
             "وأُعدم ماكسيميليان على تل الأجراس في كيريتارو.",
             "en": "The allies split at Orizaba, the Treaty of Miramare was signed near Trieste, General Lee "
             "surrendered at Appomattox, and Maximilian was shot on the Cerro de las Campanas at Querétaro.",
@@ -871,7 +882,7 @@ QUESTIONS = [
             ),
             MatchingPairDef(
                 prompt={"ar": "توقيع معاهدة ميرامار", "en": "The signing of the Treaty of Miramare"},
-                answer={"ar": "قرب تريستا", "en": "Near Trieste"},
+                answer={"ar": "قرب تريستي", "en": "Near Trieste"},
             ),
             MatchingPairDef(
                 prompt={"ar": "استسلام الجنرال لي", "en": "General Lee's surrender"},
@@ -1173,6 +1184,9 @@ QUESTIONS = [
             AcceptedAnswerDef({"ar": "ساراغوسا", "en": "Zaragoza"}, Fraction(1)),
             AcceptedAnswerDef({"ar": "إغناسيو ساراغوسا", "en": "Ignacio Zaragoza"}, Fraction(1)),
             AcceptedAnswerDef({"ar": "سراغوسا"}, Fraction(1)),
+            AcceptedAnswerDef({"ar": "ساراجوزا"}, Fraction(1)),
+            AcceptedAnswerDef({"ar": "زاراغوزا"}, Fraction(1)),
+            AcceptedAnswerDef({"ar": "زاراجوزا"}, Fraction(1)),
         ],
         events=["battle-of-puebla"],
         difficulty="medium",
@@ -1422,8 +1436,8 @@ QUESTIONS = [
             ),
             OrderingItemDef(
                 {
-                    "ar": "ماكسيميليان يقبل التاج ويوقّع معاهدة ميرامار",
-                    "en": "Maximilian accepts the crown and signs the Treaty of Miramare",
+                    "ar": "ماكسيميليان يقبل التاج في ميرامار، حيث تُوقَّع المعاهدة مع فرنسا",
+                    "en": "Maximilian accepts the crown at Miramare, where the treaty with France is signed",
                 }
             ),
             OrderingItemDef(
@@ -1509,5 +1523,297 @@ QUESTIONS = [
         events=["reform-war", "suspension-of-debt-payments", "capture-of-mexico-city", "restoration-of-the-republic"],
         difficulty="hard",
         tags=["chronology", "people"],
+    ),
+]
+
+
+def _texts(ar: str, en: str) -> dict:
+    return {"ar": ar, "en": en}
+
+
+def _cloze(*, name: str, ar: str, en: str, points: int, general_feedback: dict, hints: list[dict], events: list[str],
+           difficulty: str, tags: list[str]) -> QuestionDef:
+    """A cloze question written as authors write it, in Moodle's embedded syntax in each language."""
+    texts, gaps, problems = read_texts({"ar": ar, "en": en})
+    if problems:
+        raise ValueError(f"Demo cloze question {name!r}: {problems}")
+    return QuestionDef(qtype="cloze", name=name, text=texts, options={"gaps": [gap_json(gap) for gap in gaps]},
+                       points=Decimal(points), general_feedback=general_feedback, hints=hints, events=events,
+                       difficulty=difficulty, tags=tags)
+
+
+# Cloze, select missing words and drag and drop into text (issue 11): two of each. Dates and names agree with
+# history.demo_content (Convention of London 31 October 1861; British and Spanish withdrawal April 1862;
+# Battle of Puebla 5 May 1862 under Ignacio Zaragoza; Puebla surrendered 17 May 1863; Miramare 10 April 1864;
+# Maximilian landed at Veracruz 28 May 1864 and was executed at Querétaro 19 June 1867).
+CLOZE_QUESTIONS = [
+    _cloze(
+        name="Battle of Puebla in embedded answers",
+        en="<p>On 5 May 1862 the Mexican army under General {2:SA:=Ignacio Zaragoza#Yes: he commanded the defence "
+        "of Puebla~=Zaragoza#Yes: Ignacio Zaragoza~=General Zaragoza#Yes: Ignacio Zaragoza~=Ignacio Zaragoza "
+        "Seguín#Yes: his full name} defeated the French army at {1:MC:=Puebla#Right~Veracruz#No: the allies had "
+        "landed at Veracruz~Querétaro#No: Querétaro is where the empire ended in 1867~Orizaba#No: the French fell "
+        "back to Orizaba after the battle}. Mexicans still celebrate the day as {1:SA:=Cinco de Mayo~=the Fifth of "
+        "May}. The French took Puebla after a second siege, in {1:NM:=1863#Right: the city surrendered on 17 May "
+        "1863~%0%1862#No: 1862 was the year of the French defeat}.</p>",
+        ar="<p>في 5 مايو 1862 هزم الجيش المكسيكي بقيادة الجنرال {2:SA:=إغناسيو ساراغوسا#أحسنت: قاد الدفاع عن "
+        "بويبلا~=ساراغوسا#أحسنت: إغناسيو ساراغوسا~=زاراغوزا#أحسنت، ويُكتب أيضًا «ساراغوسا»~=إغناسيو "
+        "زاراغوزا#أحسنت، ويُكتب أيضًا «إغناسيو ساراغوسا»} الجيشَ الفرنسي عند {1:MC:=بويبلا#صحيح~فيراكروز#لا: في "
+        "فيراكروز نزل الحلفاء~كيريتارو#لا: في كيريتارو انتهت الإمبراطورية عام 1867~أوريزابا#لا: إلى أوريزابا "
+        "تراجع الفرنسيون بعد المعركة}. وما زال المكسيكيون يحتفلون بهذا اليوم باسم {1:SA:=سينكو دي مايو~=الخامس من "
+        "مايو}. واستولى الفرنسيون على بويبلا بعد حصار ثانٍ عام {1:NM:=1863#صحيح: استسلمت المدينة في 17 مايو "
+        "1863~%0%1862#لا: في 1862 هُزم الفرنسيون}.</p>",
+        points=5,
+        general_feedback=_texts(
+            "<p>5 مايو 1862: صدّ ساراغوسا الهجوم الفرنسي على بويبلا؛ وسقطت المدينة في 17 مايو 1863.</p>",
+            "<p>5 May 1862: Zaragoza threw back the French attack on Puebla; the city fell on 17 May 1863.</p>",
+        ),
+        hints=[_texts("<p>قائد الدفاع عن بويبلا جنرال شابّ وُلد في تكساس، والمعركة دارت عند حصنَي لوريتو "
+                      "وغوادالوبي.</p>",
+                      "<p>Puebla's defender was a young general born in Texas; the battle was fought at the forts of "
+                      "Loreto and Guadalupe.</p>")],
+        events=["battle-of-puebla", "siege-of-puebla"],
+        difficulty="medium",
+        tags=["battles"],
+    ),
+    _cloze(
+        name="Maximilian's empire",
+        en="<p>By the Convention of London (31 October 1861) {1:MR:~=France~=Spain~=Britain~Prussia#No: Prussia "
+        "took no part~Austria#No: Austria did not sign} agreed to press Mexico for its debts. Backed by "
+        "{1:MC:=Napoleon III~Napoleon I~Louis-Philippe}, Mexican conservatives offered the crown to the Austrian "
+        "archduke {1:SA:=Maximilian~=Ferdinand Maximilian}, who landed at Veracruz in {1:NM:=1864#Right: on 28 May "
+        "1864}. President {1:SA:=Benito Juárez~=Juárez} never gave up the republic, and Maximilian was shot at "
+        "{1:MCV:=Querétaro#Right: on the Cerro de las Campanas~Puebla~Mexico City} on 19 June 1867.</p>",
+        ar="<p>بموجب اتفاقية لندن (31 أكتوبر 1861) اتفقت {1:MR:~=فرنسا~=إسبانيا~=بريطانيا~بروسيا#لا: لم تشارك "
+        "بروسيا~النمسا#لا: لم توقّع النمسا} على الضغط على المكسيك لاستيفاء ديونها. وبدعم من {1:MC:=نابليون "
+        "الثالث~نابليون الأول~لويس فيليب} عرض المحافظون المكسيكيون التاج على الأرشيدوق النمساوي "
+        "{1:SA:=ماكسيميليان~=فرديناند ماكسيميليان}، الذي نزل في فيراكروز عام {1:NM:=1864#صحيح: في 28 مايو 1864}. "
+        "ولم يتخلَّ الرئيس {1:SA:=بينيتو خواريز~=خواريز} عن الجمهورية، وأُعدم ماكسيميليان رميًا بالرصاص في "
+        "{1:MCV:=كيريتارو#صحيح: على تل الأجراس~بويبلا~مدينة مكسيكو} في 19 يونيو 1867.</p>",
+        points=6,
+        general_feedback=_texts(
+            "<p>انسحبت بريطانيا وإسبانيا عام 1862 حين ظهرت أطماع فرنسا، وبقيت القوات الفرنسية حتى 1867.</p>",
+            "<p>Britain and Spain withdrew in 1862 once France's aims were clear; French troops stayed until "
+            "1867.</p>",
+        ),
+        hints=[_texts("<p>وقّعت الاتفاقيةَ ثلاثُ دول دائنة للمكسيك، ولم تكن بينها أيّ دولة ألمانية.</p>",
+                      "<p>Three of Mexico's creditors signed the convention; no German state was among them.</p>"),
+               _texts("<p>أُعدم ماكسيميليان في المدينة التي حاصره فيها الجمهوريون من مارس إلى مايو 1867.</p>",
+                      "<p>Maximilian was executed in the city where the republicans besieged him from March to "
+                      "May 1867.</p>")],
+        events=["convention-of-london", "treaty-of-miramare", "execution-of-maximilian"],
+        difficulty="hard",
+        tags=["empire"],
+    ),
+]
+
+GAP_QUESTIONS = [
+    QuestionDef(
+        qtype="gapselect",
+        name="Battle of Puebla in words",
+        text=_texts(
+            "<p>في 5 [[1]] 1862 هزم الجيش المكسيكي بقيادة الجنرال [[2]] القواتِ الفرنسية في معركة [[3]].</p>",
+            "<p>On 5 [[1]] 1862 the Mexican army under General [[2]] defeated the French at the Battle of [[3]].</p>",
+        ),
+        general_feedback=_texts(
+            "<p>معركة بويبلا في 5 مايو 1862، بقيادة إغناسيو ساراغوسا: يومٌ يُحتفى به في «سينكو دي مايو».</p>",
+            "<p>The Battle of Puebla, 5 May 1862, under Ignacio Zaragoza: the day celebrated as Cinco de Mayo.</p>",
+        ),
+        gap_choices=[
+            GapChoiceDef(_texts("مايو", "May"), group=1),
+            GapChoiceDef(_texts("إغناسيو ساراغوسا", "Ignacio Zaragoza"), group=2),
+            GapChoiceDef(_texts("بويبلا", "Puebla"), group=3),
+            GapChoiceDef(_texts("يونيو", "June"), group=1),
+            GapChoiceDef(_texts("فرانسوا أشيل بازين", "François Achille Bazaine"), group=2),
+            GapChoiceDef(_texts("كيريتارو", "Querétaro"), group=3),
+        ],
+        options={"shuffle": True},
+        hints=[_texts("<p>«سينكو دي مايو» تعني «الخامس من مايو»، والمعركة سُمّيت باسم المدينة التي دارت عندها.</p>",
+                      "<p>Cinco de Mayo means “the fifth of May”; the battle is named after the city where it was "
+                      "fought.</p>")],
+        events=["battle-of-puebla"],
+        difficulty="easy",
+        tags=["battles"],
+    ),
+    QuestionDef(
+        qtype="gapselect",
+        name="Convention of London in words",
+        text=_texts(
+            "<p>في أكتوبر 1861 وقّعت فرنسا وإسبانيا و[[2]] اتفاقية [[1]] لإرغام المكسيك على سداد ديونها، "
+            "ثم انسحبت إسبانيا وبريطانيا في [[3]] 1862.</p>",
+            "<p>In October 1861 France, Spain and [[2]] signed the Convention of [[1]] to force Mexico to pay its "
+            "debts; Spain and Britain withdrew in [[3]] 1862.</p>",
+        ),
+        gap_choices=[
+            GapChoiceDef(_texts("لندن", "London"), group=1),
+            GapChoiceDef(_texts("بريطانيا", "Britain"), group=2),
+            GapChoiceDef(_texts("أبريل", "April"), group=3),
+            GapChoiceDef(_texts("ميرامار", "Miramare"), group=1),
+            GapChoiceDef(_texts("النمسا", "Austria"), group=2),
+            GapChoiceDef(_texts("ديسمبر", "December"), group=3),
+        ],
+        options={"shuffle": True},
+        events=["convention-of-london", "british-and-spanish-withdrawal"],
+        difficulty="medium",
+        tags=["diplomacy"],
+    ),
+    QuestionDef(
+        qtype="ddwtos",
+        name="Maximilian's empire in words",
+        text=_texts(
+            "<p>قبِل الأرشيدوق [[1]] عرش المكسيك وفق معاهدة [[2]] في أبريل 1864، وأُعدم في [[3]] في 19 يونيو "
+            "1867.</p>",
+            "<p>Archduke [[1]] accepted the Mexican crown under the Treaty of [[2]] in April 1864 and was executed at "
+            "[[3]] on 19 June 1867.</p>",
+        ),
+        gap_choices=[
+            GapChoiceDef(_texts("ماكسيميليان", "Maximilian")),
+            GapChoiceDef(_texts("ميرامار", "Miramare")),
+            GapChoiceDef(_texts("كيريتارو", "Querétaro")),
+            GapChoiceDef(_texts("فرانتس يوزف", "Franz Joseph")),
+            GapChoiceDef(_texts("لندن", "London")),
+            GapChoiceDef(_texts("فيراكروز", "Veracruz")),
+        ],
+        options={"shuffle": True},
+        hints=[_texts("<p>الأرشيدوق شقيق فرانتس يوزف إمبراطور النمسا، والمعاهدة تحمل اسم قصره قرب تريستي.</p>",
+                      "<p>The archduke was the brother of Franz Joseph, Emperor of Austria; the treaty bears the name "
+                      "of his castle near Trieste.</p>")],
+        events=["treaty-of-miramare", "execution-of-maximilian"],
+        difficulty="medium",
+        tags=["empire"],
+    ),
+    QuestionDef(
+        qtype="ddwtos",
+        name="End of the intervention in words",
+        text=_texts(
+            "<p>أبحر آخر الجنود الفرنسيين من فيراكروز في [[1]] 1867 بعد أن أخلى المارشال [[2]] مدينة مكسيكو، "
+            "وعاد الرئيس [[3]] إلى العاصمة في يوليو 1867.</p>",
+            "<p>The last French soldiers sailed from Veracruz in [[1]] 1867 after Marshal [[2]] had left Mexico City, "
+            "and President [[3]] returned to the capital in July 1867.</p>",
+        ),
+        gap_choices=[
+            GapChoiceDef(_texts("مارس", "March"), group=1),
+            GapChoiceDef(_texts("بازين", "Bazaine"), group=2),
+            GapChoiceDef(_texts("بينيتو خواريز", "Benito Juárez"), group=2),
+            GapChoiceDef(_texts("سبتمبر", "September"), group=1),
+            GapChoiceDef(_texts("لورنسيز", "Lorencez"), group=2),
+            GapChoiceDef(_texts("ميغيل ميرامون", "Miguel Miramón"), group=2),
+        ],
+        options={"shuffle": True},
+        events=["french-withdrawal", "restoration-of-the-republic"],
+        difficulty="hard",
+        tags=["withdrawal"],
+    ),
+]
+
+QUESTIONS += CLOZE_QUESTIONS + GAP_QUESTIONS
+
+ESSAY_BANK = {
+    "title": {"ar": "مصادر ومقالات: التدخل الفرنسي الثاني في المكسيك",
+              "en": "Sources and essays: the Second French intervention in Mexico"},
+    "description": {
+        "ar": "نصوص من المصادر وجداول تواريخ للقراءة، وأسئلة مقالية يصحّحها المعلّم.",
+        "en": "Source excerpts and timelines to read, and essay questions a teacher grades.",
+    },
+}
+
+ESSAY_QUESTIONS = [
+    QuestionDef(
+        qtype="description",
+        name="Source: Zaragoza's dispatch from Puebla",
+        text={
+            "ar": "<p><strong>مصدر:</strong> برقية الجنرال إغناسيو ساراغوسا إلى وزير الحرب مساء 5 مايو 1862، بعد أن "
+            "صدّ جيشُه هجومَ الجنرال لورنسيز على حصنَي لوريتو وغوادالوبي:</p>"
+            "<blockquote><p>«لقد غطّت الأسلحةُ الوطنية نفسَها بالمجد.»</p></blockquote>"
+            "<p>اقرأ المصدر قبل الإجابة عن الأسئلة التالية.</p>",
+            "en": "<p><strong>Source:</strong> General Ignacio Zaragoza's dispatch to the Minister of War on the evening "
+            "of 5 May 1862, after his army drove back General Lorencez's attack on the forts of Loreto and "
+            "Guadalupe:</p>"
+            "<blockquote><p>“The national arms have covered themselves in glory.”</p></blockquote>"
+            "<p>Read the source before answering the questions that follow.</p>",
+        },
+        points=Decimal(0),
+        events=["battle-of-puebla"],
+        tags=["sources"],
+    ),
+    QuestionDef(
+        qtype="essay",
+        name="Why Puebla became a national holiday",
+        text={
+            "ar": "<p>بالاستناد إلى برقية ساراغوسا، اشرح لماذا صار يوم 5 مايو 1862 رمزًا وطنيًّا في المكسيك، مع أنّ "
+            "الفرنسيين استولوا على بويبلا في العام التالي.</p>",
+            "en": "<p>Using Zaragoza's dispatch, explain why 5 May 1862 became a national symbol in Mexico, even though "
+            "the French took Puebla the following year.</p>",
+        },
+        points=Decimal(5),
+        options={
+            "min_words": 80,
+            "max_words": 300,
+            "response_template_ar": "الحدث:\nلماذا كان مفاجئًا:\nما الذي تغيّر بعده:",
+            "response_template_en": "The event:\nWhy it was a surprise:\nWhat changed after it:",
+            "grader_info_ar": "يذكر أنّ جيشًا مكسيكيًّا أقلّ تجهيزًا هزم جيشًا أوروبيًّا عُدّ من أقوى جيوش عصره؛ وأنّ "
+            "النصر أخّر الزحف الفرنسي على العاصمة عامًا كاملًا (سقطت بويبلا في 17 مايو 1863 بعد حصار، ودخل فوري "
+            "مدينة مكسيكو في 10 يونيو 1863)؛ وأنّه صار رمزًا للمقاومة الجمهورية بقيادة بينيتو خواريز. "
+            "درجة كاملة: الأسباب الثلاثة مع الاستشهاد بالمصدر.",
+            "grader_info_en": "Mentions that a less well-equipped Mexican army defeated a European army reckoned among "
+            "the strongest of its day; that the victory delayed the French march on the capital by a year (Puebla "
+            "fell on 17 May 1863 after a siege, and Forey entered Mexico City on 10 June 1863); and that it became a "
+            "symbol of the republican resistance led by Benito Juárez. Full marks: all three, citing the source.",
+        },
+        events=["battle-of-puebla", "siege-of-puebla", "capture-of-mexico-city"],
+        difficulty="medium",
+        tags=["battles", "sources"],
+    ),
+    QuestionDef(
+        qtype="description",
+        name="Timeline: from London to Querétaro",
+        text={
+            "ar": "<p><strong>تواريخ للرجوع إليها:</strong></p><ul>"
+            "<li>17 يوليو 1861: حكومة خواريز تعلّق سداد الديون الخارجية.</li>"
+            "<li>31 أكتوبر 1861: فرنسا وبريطانيا وإسبانيا توقّع اتفاقية لندن.</li>"
+            "<li>5 مايو 1862: معركة بويبلا.</li>"
+            "<li>10 أبريل 1864: ماكسيميليان يقبل التاج في ميرامار.</li>"
+            "<li>19 يونيو 1867: إعدام ماكسيميليان في كيريتارو.</li></ul>",
+            "en": "<p><strong>Dates to refer to:</strong></p><ul>"
+            "<li>17 July 1861: Juárez's government suspends payments on the foreign debt.</li>"
+            "<li>31 October 1861: France, Britain and Spain sign the Convention of London.</li>"
+            "<li>5 May 1862: the Battle of Puebla.</li>"
+            "<li>10 April 1864: Maximilian accepts the crown at Miramare.</li>"
+            "<li>19 June 1867: Maximilian is executed at Querétaro.</li></ul>",
+        },
+        points=Decimal(0),
+        events=["suspension-of-debt-payments", "convention-of-london", "battle-of-puebla", "treaty-of-miramare",
+                "execution-of-maximilian"],
+        tags=["dates"],
+    ),
+    QuestionDef(
+        qtype="essay",
+        name="Why the Second Mexican Empire fell",
+        text={
+            "ar": "<p>لماذا سقطت الإمبراطورية المكسيكية الثانية عام 1867؟ اذكر سببين من داخل المكسيك وسببين من "
+            "خارجها.</p>",
+            "en": "<p>Why did the Second Mexican Empire fall in 1867? Give two causes from inside Mexico and two from "
+            "outside it.</p>",
+        },
+        points=Decimal(6),
+        options={
+            "min_words": 120,
+            "max_words": 400,
+            "grader_info_ar": "من الداخل: مقاومة الجمهوريين بقيادة خواريز التي لم تتوقّف، وإصلاحات ماكسيميليان "
+            "الليبرالية التي أبعدت عنه المحافظين والكنيسة. من الخارج: نهاية الحرب الأهلية الأمريكية عام 1865 وضغط "
+            "الولايات المتحدة على فرنسا، وسحب نابليون الثالث قواته (1866–1867) أمام صعود بروسيا بعد الحرب النمساوية "
+            "البروسية، وفشل مهمّة الإمبراطورة كارلوتا في أوروبا. النهاية: حصار كيريتارو والقبض على ماكسيميليان في "
+            "15 مايو 1867 وإعدامه مع الجنرالين ميرامون وميخيا في 19 يونيو 1867.",
+            "grader_info_en": "Inside: the republican resistance under Juárez, which never stopped, and Maximilian's "
+            "liberal reforms, which lost him the conservatives and the Church. Outside: the end of the American "
+            "Civil War in 1865 and United States pressure on France; Napoleon III withdrawing his troops (1866–1867) "
+            "as Prussia rose after the Austro-Prussian War; and the failure of Empress Carlota's mission to Europe. "
+            "The end: the siege of Querétaro, Maximilian's capture on 15 May 1867 and his execution with Generals "
+            "Miramón and Mejía on 19 June 1867.",
+        },
+        events=["end-of-the-us-civil-war", "french-withdrawal", "austro-prussian-war", "carlotas-mission-to-europe",
+                "siege-of-queretaro", "execution-of-maximilian"],
+        difficulty="hard",
+        tags=["causes"],
     ),
 ]

@@ -31,6 +31,9 @@ class DisplayOptions:
     right_answer: bool = False
     # The attempt's total score and the quiz grade.
     score: bool = False
+    # What the author wrote for graders (an essay's grader information or model answer): teachers and authors
+    # only, never a learner's review (Moodle's `manualcomment` option).
+    grader_notes: bool = False
 
     # --- where the page is -----------------------------------------------------------------------
     @classmethod
@@ -41,7 +44,7 @@ class DisplayOptions:
     def everything(cls, *, readonly: bool = True) -> "DisplayOptions":
         """An author's preview, a teacher reading a learner's attempt: all of it."""
         return cls(readonly=readonly, correctness=True, marks=True, feedback=True, general_feedback=True,
-                   right_answer=True, score=True)
+                   right_answer=True, score=True, grader_notes=True)
 
     @classmethod
     def for_review(cls, quiz, now) -> "DisplayOptions":

@@ -13,6 +13,10 @@ class ImportForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), choices=[("", _("Recognise from the file"))] + format_choices(), required=False
     )
+    skip_invalid = forms.BooleanField(
+        label=_("Skip questions that cannot be imported, and import the rest"), required=False,
+        help_text=_("Otherwise one question that cannot be imported stops the whole file."),
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -19,6 +19,7 @@ so edited templates show at once.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,14 +27,16 @@ from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from history.models import Event
-from quizzes.behaviours import behaviour_for
+from quizzes.behaviours import CERTAINTIES, DEFAULT_CERTAINTY, FeedbackBehaviour, behaviour_for, to_decimal
 from quizzes.definitions import QuestionDef, text_of
 from quizzes.display import DisplayOptions
 from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage
+from quizzes.models.attempt import number_slots
 from quizzes.question_types import registry
-from quizzes.states import SlotState
+from quizzes.states import SlotState, graded_state_for_fraction
 
 QUESTION_TEMPLATE = "quizzes/question.html"
 # NUL never comes out of rendering a template (escaping keeps it, but nothing we render contains it).
@@ -56,7 +59,9 @@ def question_context(definition: QuestionDef, *, display: DisplayOptions, langua
         response=slot.response if slot else None, field_name=field_name, disabled=disabled,
     )
     response = slot.response if slot else None
-    show_summary = slot is not None and mode == "review" and (extra.get("teacher", False) or not display.right_answer)
+    # An essay shows its text itself, and a description has none.
+    show_summary = (slot is not None and mode == "review" and qtype.grades_automatically
+                    and (extra.get("teacher", False) or not display.right_answer))
     return {
         "mode": mode, "slot": slot, "q": view, "display": display, "language": language,
         "other_language": other_language(language), "anchor": anchor or field_name,
@@ -91,14 +96,44 @@ def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base
     """The context of one question of an attempt in progress (the attempt page, a check, a language peek)."""
     total = total if total is not None else attempt.slots.count()
     quiz = attempt.quiz
+    behaviour = behaviour_for(quiz)
+    try_again = behaviour.is_try_again(slot)
     return question_context(
         slot.definition, display=slot_display(slot, attempt=attempt, base=base), language=language, mode="attempt",
         slot=slot, field_name=f"q{slot.position}", disabled=slot.is_locked or attempt.is_finished,
-        attempt=attempt, behaviour=behaviour_for(quiz), error=error,
+        attempt=attempt, behaviour=behaviour, error=error,
         one_per_page=quiz.questions_per_page == QuestionsPerPage.ONE,
         is_first=slot.position == 0, is_last=slot.position == total - 1,
         sequential=quiz.navigation == Navigation.SEQUENTIAL,
+        show_check=behaviour.shows_check(slot) and not attempt.is_finished,
+        try_again=try_again,
+        # Sanitised with nh3 when the question was saved.
+        hint=mark_safe(behaviour.hint(slot, language)) if try_again else "",
+        tries_left=behaviour.tries_left(slot) if behaviour.can_check else None,
+        feedback_state=try_state(slot, behaviour),
+        **certainty_context(slot, behaviour, field_name=f"q{slot.position}"),
     )
+
+
+def try_state(slot: AttemptQuestion, behaviour: FeedbackBehaviour) -> SlotState:
+    """What the feedback after a check says: how the last try itself did. With several tries a right answer at
+    the second try is right, although its mark (less the penalty) is partial."""
+    if behaviour.grades_tries and slot.tries and slot.fraction is not None:
+        return graded_state_for_fraction(slot.question_type.grade(slot.definition, slot.response))
+    return slot.state
+
+
+def certainty_context(slot: AttemptQuestion, behaviour: FeedbackBehaviour, *, field_name: str) -> dict:
+    """The certainty part of a question's context (certainty-based marking), empty under other behaviours."""
+    if not behaviour.shows_certainty(slot):
+        return {}
+    chosen = slot.certainty
+    return {
+        "certainty_field": f"{field_name}-certainty",
+        "certainties": [(level, label, level == chosen) for level, label in CERTAINTIES.items()],
+        "certainty_label": CERTAINTIES[chosen or DEFAULT_CERTAINTY],
+        "certainty_assumed": chosen is None,
+    }
 
 
 def slot_key(slot: AttemptQuestion, *, attempt: Attempt, language: str, total: int, display: DisplayOptions) -> str:
@@ -142,10 +177,14 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     return [mark_safe(found[key].replace(CSRF_HOLE, token)) for key in keys]
 
 
-def render_review(slots, *, display: DisplayOptions, language: str, teacher: bool = False) -> list[SafeString]:
+def render_review(slots, *, display: DisplayOptions, language: str, teacher: bool = False,
+                  behaviour: FeedbackBehaviour | None = None) -> list[SafeString]:
     """The HTML of a finished attempt's questions for the learner's review (`display` from the quiz's review
-    settings) or the teacher's (`DisplayOptions.everything()`); event links only where feedback shows."""
-    slots = list(slots)
+    settings) or the teacher's (`DisplayOptions.everything()`); event links only where feedback shows.
+    `behaviour` (by default the quiz's) adds the certainty and CBM mark under certainty-based marking."""
+    slots = number_slots(list(slots))
+    if behaviour is None and slots:
+        behaviour = behaviour_for(slots[0].attempt.quiz)
     slugs = {slug for slot in slots for slug in slot.definition.events}
     events = {e.slug: e for e in Event.objects.published().filter(slug__in=slugs)} if display.general_feedback else {}
     return [
@@ -153,6 +192,7 @@ def render_review(slots, *, display: DisplayOptions, language: str, teacher: boo
             slot.definition, display=display, language=language, mode="review", slot=slot,
             field_name=f"q{slot.position}", disabled=True, teacher=teacher,
             events=[events[s] for s in slot.definition.events if s in events],
+            **review_marks(slot, behaviour, display),
         ))
         for slot in slots
     ]
@@ -165,3 +205,39 @@ def render_preview(definition: QuestionDef, *, language: str, heading: str) -> S
         return render_to_string(QUESTION_TEMPLATE, question_context(
             definition, display=DisplayOptions.everything(), language=language, mode="preview",
             field_name=f"preview-{language}", disabled=True, heading=heading))
+
+
+def review_marks(slot: AttemptQuestion, behaviour: FeedbackBehaviour | None, display: DisplayOptions) -> dict:
+    """Under certainty-based marking, the certainty the learner chose (their own input: always shown) and,
+    where marks show, the CBM mark beside the accuracy mark in the header."""
+    if behaviour is None or not behaviour.shows_certainty(slot):
+        return {}
+    context = {**certainty_context(slot, behaviour, field_name=f"q{slot.position}"), "cbm_mark": None}
+    share = behaviour.mark_fraction(slot)
+    if display.marks and share is not None:
+        context["cbm_mark"] = (to_decimal(share) * slot.points).quantize(Decimal("0.001"))
+    return context
+
+
+def navigator(slots: list[AttemptQuestion], *, attempt: Attempt, now) -> list[dict]:
+    """The question navigator's cells: answered or not, and right / partly right / wrong where the
+    behaviour's options show it for that question (a finished check), or waiting for another try."""
+    base = attempt_display(attempt, now)
+    behaviour = behaviour_for(attempt.quiz)
+    cells = []
+    for slot in slots:
+        display = slot_display(slot, attempt=attempt, base=base)
+        state = slot.state
+        classes = ["nav-answered"] if slot.is_answered else []
+        label = state.label if state in (SlotState.UNANSWERED, SlotState.ANSWERED) else SlotState.ANSWERED.label
+        if behaviour.is_try_again(slot):
+            classes.append("nav-try-again")
+            label = _("try again")
+        elif display.correctness and state.is_graded:
+            classes.append(f"nav-{state.css_class}")
+            label = state.label
+        elif behaviour.shows_certainty(slot) and slot.is_answered and slot.certainty is None:
+            classes.append("nav-no-certainty")
+            label = _("answered, certainty not chosen")
+        cells.append({"slot": slot, "classes": " ".join(classes), "label": label})
+    return cells

@@ -36,6 +36,10 @@ Beyond Moodle
   does not know are not counted), among all, the strong half and the weak half. Strong means a total score (%) above
   the median of all attempts in the report, weak below it; attempts exactly at the median belong to neither half.
 
+Manually graded and ungraded questions: an essay counts once a teacher has graded it; while it waits for its
+mark it is left out (of its item and of its attempt's total), never counted as wrong. A description (no grade)
+is never an item.
+
 Flags in plain words (thresholds; Moodle's guidance in brackets)
 ----------------------------------------------------------------
 No question is flagged on fewer than MIN_ANSWERS (5) answers: it gets "too few answers to judge yet" instead.
@@ -407,6 +411,16 @@ class _Question:
         self.position_sum = 0
 
 
+def counted_as_graded(qtype: str, fraction) -> bool:
+    """Whether a slot counts: a description never does (no grade), an essay once a teacher has graded it
+    (waiting for its mark, it is not wrong: it is left out, from its item and its attempt's total)."""
+    try:
+        kind = registry.get(qtype)
+    except UnknownQuestionType:
+        return True
+    return kind.is_graded and not (kind.needs_manual_grading and fraction is None)
+
+
 def counts_by_answer(qtype: str) -> bool:
     """Whether a question type sorts responses into classes that the report counts one by one."""
     try:
@@ -463,6 +477,8 @@ def compute(rows: Iterable[tuple], snapshots: dict[int, dict], *, all_attempts: 
 
     for attempt_id, learner_id, attempt_language, question_id, position, fraction, points, answered_in, response \
             in rows:
+        if question_id is not None and not counted_as_graded(qtypes.get(question_id, ""), fraction):
+            continue
         i = index.get(attempt_id)
         if i is None:
             i = index[attempt_id] = len(totals)

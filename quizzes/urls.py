@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes import reports, views
+from quizzes import grading, reports, views
 
 app_name = "quizzes"
 urlpatterns = [
@@ -19,4 +19,10 @@ urlpatterns = [
 urlpatterns += [
     path("quizzes/<int:pk>/statistics/", reports.ItemStatisticsView.as_view(), name="statistics"),
     path("quizzes/<int:pk>/statistics.csv", reports.ItemStatisticsCSVView.as_view(), name="statistics_csv"),
+]
+
+# Grading essays (quizzes/grading.py).
+urlpatterns += [
+    path("quizzes/<int:pk>/grading/", grading.GradingQueueView.as_view(), name="grading"),
+    path("quizzes/<int:pk>/grading/<int:slot_pk>/", grading.SlotGradeView.as_view(), name="grade_slot"),
 ]

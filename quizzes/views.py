@@ -21,7 +21,16 @@ from history.models import Topic
 from quizzes.behaviours import behaviour_for
 from quizzes.display import DisplayOptions
 from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage, Quiz
-from quizzes.rendering import QUESTION_TEMPLATE, attempt_display, render_review, render_slots, slot_context
+from quizzes.models.attempt import number_slots
+from quizzes.behaviours import cbm_summary
+from quizzes.rendering import (
+    QUESTION_TEMPLATE,
+    attempt_display,
+    navigator,
+    render_review,
+    render_slots,
+    slot_context,
+)
 from quizzes.services import attempts as service
 from quizzes.services.generation import practice_quiz_start
 
@@ -146,21 +155,24 @@ class AttemptView(AttemptMixin, View):
             messages.info(request, _("Time ran out: your attempt was submitted with the answers you had saved."))
         if attempt.is_finished:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = list(attempt.slots.without_snapshots())
+        slots = number_slots(list(attempt.slots.without_snapshots()))
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
-        answered = sum(1 for slot in slots if slot.is_answered)
+        questions = [slot for slot in slots if slot.number]  # descriptions are not answered
+        answered = sum(1 for slot in questions if slot.is_answered)
         return render(request, "quizzes/attempt.html", {
             "attempt": attempt,
             "quiz": attempt.quiz,
             "slots": slots,
+            "question_count": len(questions),
             "questions": render_slots(request, shown, attempt=attempt, language=get_language(), total=len(slots),
                                       now=now),
             "page": page,
+            "navigator": navigator(slots, attempt=attempt, now=now),
             "pages": len(slots) if attempt.quiz.questions_per_page == QuestionsPerPage.ONE else 1,
             "answered": answered,
-            "progress": round(100 * answered / len(slots)) if slots else 0,
+            "progress": round(100 * answered / len(questions)) if questions else 0,
             "seconds_left": attempt.seconds_left(now),
             "behaviour": behaviour,
             "sequential": attempt.quiz.navigation == Navigation.SEQUENTIAL,
@@ -182,7 +194,8 @@ class AttemptView(AttemptMixin, View):
 
 
 class AnswerView(AttemptMixin, View):
-    """Save one response (htmx autosave, or an ordinary form post without JavaScript)."""
+    """Save one response (htmx autosave, or an ordinary form post without JavaScript), with its certainty under
+    certainty-based marking; "check" checks it, "try_again" leaves a question's try-again state (several tries)."""
 
     def post(self, request, pk, position):
         # The slot and its attempt (and quiz) in one query; the learner's other attempts stay out of reach.
@@ -194,15 +207,20 @@ class AnswerView(AttemptMixin, View):
         attempt = slot.attempt
         now = timezone.now()
         raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
-        check = request.POST.get("action") == "check"
+        # Only a type graded by `grade` is checked: an essay (graded by a teacher) or a description is saved.
+        check = request.POST.get("action") == "check" and slot.question_type.grades_automatically
+        try_again = request.POST.get("action") == "try_again"
         error = None
         try:
-            if check:
+            certainty = service.clean_certainty(request.POST.get(f"q{position}-certainty"))
+            if try_again:
+                slot = service.attempt_try_again(attempt=attempt, position=position, now=now)
+            elif check:
                 slot = service.attempt_check(attempt=attempt, position=position, raw=raw, now=now,
                                              language=get_language())
             else:
                 slot = service.attempt_save_response(attempt=attempt, position=position, raw=raw, now=now,
-                                                     language=get_language(), slot=slot)
+                                                     language=get_language(), slot=slot, certainty=certainty)
         except service.ResponseRefused as refusal:
             return HttpResponseBadRequest(str(refusal))
         except service.QuestionLocked as locked:  # checked in another tab: this answer stays as it was
@@ -218,7 +236,7 @@ class AnswerView(AttemptMixin, View):
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         if is_htmx(request):
-            if check:
+            if check or try_again:
                 context = slot_context(slot, attempt=attempt, language=get_language(),
                                        base=attempt_display(attempt, now), error=error)
                 return render(request, QUESTION_TEMPLATE, context)
@@ -256,7 +274,7 @@ class SubmitView(AttemptMixin, View):
         attempt = self.get_attempt(pk)
         if attempt.is_finished:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = list(attempt.slots.without_snapshots())
+        slots = [slot for slot in number_slots(list(attempt.slots.without_snapshots())) if slot.number]
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),
@@ -278,8 +296,11 @@ class ReviewView(AttemptMixin, View):
             return redirect(attempt)
         quiz = attempt.quiz
         display = DisplayOptions.for_review(quiz, now)
-        questions = render_review(attempt.slots.all(), display=display, language=get_language())
+        slots = list(attempt.slots.all())
+        questions = render_review(slots, display=display, language=get_language())
+        behaviour = behaviour_for(quiz)
         return render(request, "quizzes/review.html", {
             "attempt": attempt, "quiz": quiz, "questions": questions, "display": display,
+            "cbm": cbm_summary(slots) if behaviour.asks_certainty and display.marks else None,
             "grade": service.quiz_grade(quiz=quiz, attempts=list(Attempt.objects.of(request.user).filter(quiz=quiz))),
         })

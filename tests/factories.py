@@ -168,3 +168,33 @@ def right_raw(slot):
     """The form data that answers `slot` fully right (what a learner would post)."""
     response = slot.question_type.correct_response(slot.definition)
     return response
+
+
+def essay_def(*, min_words=None, max_words=None, points="2", **options):
+    """An essay on the French intervention in Mexico, with a model answer for graders."""
+    from decimal import Decimal
+
+    from quizzes.definitions import QuestionDef
+
+    options = {"grader_info_ar": "يذكر الديون ومشروع نابليون الثالث.", "grader_info_en": "Mentions the debts and Napoleon III's plan.",
+               **options}
+    if min_words is not None:
+        options["min_words"] = min_words
+    if max_words is not None:
+        options["max_words"] = max_words
+    return QuestionDef(qtype="essay", name="Why Mexico?",
+                       text={"ar": "<p>لماذا تدخّلت فرنسا في المكسيك عام 1861؟</p>",
+                             "en": "<p>Why did France intervene in Mexico in 1861?</p>"},
+                       points=Decimal(points), options=options)
+
+
+def description_def():
+    """A text block between questions: a source excerpt with no grade."""
+    from decimal import Decimal
+
+    from quizzes.definitions import QuestionDef
+
+    return QuestionDef(qtype="description", name="Source",
+                       text={"ar": "<p>اقرأ النص: في 5 مايو 1862 صدّ الجيش المكسيكي الفرنسيين عند بويبلا.</p>",
+                             "en": "<p>Read: on 5 May 1862 the Mexican army drove the French back at Puebla.</p>"},
+                       points=Decimal(0))

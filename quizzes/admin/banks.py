@@ -96,7 +96,7 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
                 messages.error(request, _g("This import preview has expired; upload the file again."))
                 return redirect("admin:quizzes_questionbank_import", pk=bank.pk)
             report = questions_import(data=base64.b64decode(stored["data"]), format_name=stored["format"],
-                                      bank=bank, user=request.user)
+                                      bank=bank, user=request.user, skip_invalid=stored.get("skip_invalid", False))
             if report.written:
                 messages.success(
                     request,
@@ -114,13 +114,15 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
                 if format_name is None:
                     form.add_error("format", _g("The format could not be recognised from the file; choose it."))
                 else:
+                    skip_invalid = form.cleaned_data["skip_invalid"]
                     report = questions_import(data=data, format_name=format_name, bank=bank, user=request.user,
-                                              dry_run=True)
+                                              dry_run=True, skip_invalid=skip_invalid)
                     context["report"] = report
                     if report.ok and report.imported:
                         token = secrets.token_urlsafe(12)
                         request.session[SESSION_PREFIX + token] = {
-                            "data": base64.b64encode(data).decode("ascii"), "format": format_name}
+                            "data": base64.b64encode(data).decode("ascii"), "format": format_name,
+                            "skip_invalid": skip_invalid}
                         context["token"] = token
         context["form"] = form
         return TemplateResponse(request, "admin/quizzes/questionbank/import.html", context)

@@ -10,11 +10,12 @@ from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from bilingual.folding import normalise, spelling_variants
 from quizzes import definitions as defs
 from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedRelationsMixin
 from quizzes.models import (
@@ -26,10 +27,12 @@ from quizzes.models import (
     OrderingItem,
     Question,
     QuestionBank,
+    QuestionHint,
     QuestionStatus,
 )
 from quizzes.rendering import render_preview
 from quizzes.question_types import registry
+from quizzes.question_types.base import hint_translation_errors
 from quizzes.services import question_duplicate
 from quizzes.sanitize import clean_html
 
@@ -56,6 +59,9 @@ ROW_BUILDERS = {
     ),
     "pairs": lambda f: defs.MatchingPairDef(prompt=_text(f, "prompt"), answer=_text(f, "answer")),
     "items": lambda f: defs.OrderingItemDef(text=_text(f, "text")),
+    "gap_choices": lambda f: defs.GapChoiceDef(
+        text=_text(f, "text"), group=f.cleaned_data.get("group") or 1, unlimited=bool(f.cleaned_data.get("unlimited"))
+    ),
 }
 
 
@@ -76,11 +82,16 @@ class AnswerFormSet(BaseInlineFormSet):
         forms.sort(key=lambda form: form.cleaned_data.get("position") or 0)
         definition = defs.QuestionDef(qtype=question.qtype, text={}, options=question.options or {})
         setattr(definition, kind, [ROW_BUILDERS[kind](form) for form in forms])
+        definition = self.question_definition(definition)
         errors = qtype.validate(definition)
         if question.status == QuestionStatus.PUBLISHED:
             errors += qtype.translation_errors(definition)
         if errors:
             raise ValidationError(errors)
+
+    def question_definition(self, definition: defs.QuestionDef) -> defs.QuestionDef:
+        """The definition the rows are validated in (a formset whose type needs more of the question adds it)."""
+        return definition
 
 
 class AnswerInline(ScopedRelationsMixin, TranslationTabularInline):
@@ -109,8 +120,20 @@ class ChoiceInline(AnswerInline):
 
 class AcceptedAnswerInline(AnswerInline):
     model = AcceptedAnswer
-    fields = ["position", "text", "fraction", "feedback"]
+    fields = ["position", "text", "fraction", "feedback", "spelling_suggestions"]
+    readonly_fields = ["spelling_suggestions"]
     extra = 1
+
+    @admin.display(description=_("Other usual Arabic spellings"))
+    def spelling_suggestions(self, obj) -> str:
+        """The usual Arabic spellings of a foreign name (ج/غ, س/ز/ث, long vowels) that the question does not
+        accept yet, for the author to add as accepted answers or not."""
+        if obj is None or not obj.pk or not obj.text_ar:
+            return ""
+        accepted = {normalise(text) for a in obj.question.accepted_answers.all()
+                    for text in (a.text_ar, a.text_en) if text}
+        variants = [v for v in spelling_variants(obj.text_ar) if normalise(v) not in accepted]
+        return format_html_join("، ", '<bdi lang="ar">{}</bdi>', ((v,) for v in variants))
 
 
 class NumericalAnswerInline(AnswerInline):
@@ -131,10 +154,81 @@ class OrderingItemInline(AnswerInline):
     extra = 3
 
 
+class GapChoiceFormSet(AnswerFormSet):
+    """The choices are checked against the question text's [[n]] markers, so the definition carries the text."""
+
+    def question_definition(self, definition: defs.QuestionDef) -> defs.QuestionDef:
+        definition.text = {code: getattr(self.instance, f"text_{code}", "") or "" for code in defs.LANGUAGES}
+        return definition
+
+
 class GapChoiceInline(AnswerInline):
     model = GapChoice
+    formset = GapChoiceFormSet
     fields = ["position", "text", "group", "unlimited"]
     extra = 3
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for code in defs.LANGUAGES:
+            field = formset.form.base_fields.get(f"text_{code}")
+            if field is not None:
+                field.help_text = _("[[1]] in the question text is the place of the first choice (in order of "
+                                    "position), [[2]] of the second, and so on; each gap offers the choices of its "
+                                    "group. Unlimited: the word may fill several gaps (drag and drop).")
+        return formset
+
+
+def _penalty_or_default(form):
+    value = form.cleaned_data.get("penalty")
+    return Question._meta.get_field("penalty").default if value is None else value
+
+
+class QuestionHintForm(forms.ModelForm):
+    """A hint's texts are HTML, sanitised as the question text is."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for code in defs.LANGUAGES:
+            if cleaned.get(f"text_{code}"):
+                cleaned[f"text_{code}"] = clean_html(cleaned[f"text_{code}"])
+        return cleaned
+
+
+class QuestionHintFormSet(BaseInlineFormSet):
+    """A published question's hints need both languages, as its answers do.
+
+    A post without the hints' management form (a page or script from before hints existed) reads as no hints
+    rather than failing the whole question with "ManagementForm data is missing"."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        prefix = kwargs.get("prefix") or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or self.instance.status != QuestionStatus.PUBLISHED:
+            return
+        forms = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        forms.sort(key=lambda form: form.cleaned_data.get("position") or 0)
+        errors = hint_translation_errors([_text(form, "text") for form in forms])
+        if errors:
+            raise ValidationError(errors)
+
+
+class QuestionHintInline(AnswerInline):
+    """The hints shown after each wrong try in a quiz with several tries (the first after the first wrong try);
+    a question has one try more than it has hints. Both languages are checked before publishing."""
+
+    model = QuestionHint
+    form = QuestionHintForm
+    formset = QuestionHintFormSet
+    fields = ["position", "text"]
+    extra = 1
+    verbose_name_plural = _("hints (quizzes with several tries: one try more than hints)")
 
 
 # The inline of each shared answer-row shape (`QuestionType.answer_rows`).
@@ -153,7 +247,9 @@ class TypeOptionsForm(forms.ModelForm):
 
     The admin adds the fields of the question's type to this form (`QuestionAdmin.get_form`); `clean` puts
     their values into `instance.options` before the answer rows are validated, and validates a type that
-    has no answer rows here, with the type's own rules, in the author's language.
+    has no answer rows here, with the type's own rules, in the author's language. A type that reads data out
+    of the question text (`text_from_authoring`: cloze gaps) gets the texts as written here, and the form shows
+    the texts it writes back (`text_for_authoring`).
     """
 
     qtype_name = ""
@@ -163,6 +259,12 @@ class TypeOptionsForm(forms.ModelForm):
         for name in self.option_names():
             if name in (self.instance.options or {}):
                 self.initial.setdefault(name, self.instance.options[name])
+        qtype = self.question_type()
+        if qtype is not None and self.instance.pk:
+            stored = {code: self.initial.get(f"text_{code}") or "" for code in defs.LANGUAGES}
+            for code, text in qtype.text_for_authoring(stored, self.instance.options or {}).items():
+                if f"text_{code}" in self.fields:
+                    self.initial[f"text_{code}"] = text
 
     def question_type(self):
         try:
@@ -183,9 +285,13 @@ class TypeOptionsForm(forms.ModelForm):
         for name in self.option_names():
             if name in cleaned:
                 options[name] = cleaned[name]
+        texts = {code: cleaned.get(f"text_{code}") or "" for code in defs.LANGUAGES}
+        if not self.errors:
+            texts, options = qtype.text_from_authoring(texts, options)  # ValidationError: shown on the form
+            cleaned.update({f"text_{code}": text for code, text in texts.items() if f"text_{code}" in cleaned})
         self.instance.options = options
         if qtype.answer_rows is None and not self.errors:
-            definition = defs.QuestionDef(qtype=qtype.name, text={}, options=options)
+            definition = defs.QuestionDef(qtype=qtype.name, text=texts, options=options)
             errors = qtype.validate(definition)
             if cleaned.get("status") == QuestionStatus.PUBLISHED:
                 errors += qtype.translation_errors(definition)
@@ -255,13 +361,19 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
         fields = qtype.option_fields() if qtype else {}
         base = type("QuestionForm", (TypeOptionsForm,), {**fields, "qtype_name": qtype.name if qtype else ""})
         kwargs["form"] = base
-        return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "penalty" in form.base_fields:  # left out or empty, the penalty is the default (a third)
+            form.base_fields["penalty"].required = False
+            form.clean_penalty = _penalty_or_default
+        return form
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
         qtype = self._question_type(request, obj)
         if qtype and qtype.option_fields():
             fieldsets.insert(1, (qtype.label, {"fields": list(qtype.option_fields())}))
+        if qtype is None or qtype.grades_automatically:  # tries and their penalty: only what is checked
+            fieldsets.append((_("Several tries"), {"fields": ["penalty"]}))
         return fieldsets
 
     def get_changeform_initial_data(self, request):
@@ -271,9 +383,12 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
 
     def get_inline_instances(self, request, obj=None):
         qtype = self._question_type(request, obj)
-        if qtype is None or qtype.answer_rows is None:
+        if qtype is None:
             return []
-        return [INLINES_BY_KIND[qtype.answer_rows](self.model, self.admin_site)]
+        inlines = [INLINES_BY_KIND[qtype.answer_rows](self.model, self.admin_site)] if qtype.answer_rows else []
+        if qtype.grades_automatically:  # an essay or a description is never tried again: no hints
+            inlines.append(QuestionHintInline(self.model, self.admin_site))
+        return inlines
 
     def add_view(self, request, form_url="", extra_context=None):
         if not self.has_add_permission(request):

@@ -29,6 +29,18 @@ class QuizDrawInline(ScopedInline):
     autocomplete_fields = ["events", "tags"]
 
 
+# The four feedback behaviours in a teacher's words (quizzes.behaviours has the rules).
+BEHAVIOUR_HELP = _(
+    "Deferred feedback: an exam; answers are graded when the quiz is submitted, and nothing shows before. "
+    "Immediate feedback: practice; each answer is checked when given, with one more try for fewer points. "
+    "Several tries (interactive): each answer is checked; after a wrong try the learner sees the question's hint "
+    "for that try and tries again, each extra try costing the question's penalty; a question has one try more "
+    "than it has hints, and the right answer shows only when it is finished. "
+    "Certainty-based marking: as deferred feedback, and learners say how sure they are of each answer; a right "
+    "answer earns 1, 2 or 3 times its points, a wrong one 0, −2 or −6 times, so guessing with confidence costs."
+)
+
+
 @admin.register(Quiz)
 class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
     list_display = ["title", "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete",
@@ -47,6 +59,12 @@ class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(practice_for__isnull=True)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "behaviour":
+            field.help_text = BEHAVIOUR_HELP
+        return field
 
     @admin.display(description=_("reports"))
     def reports(self, obj):

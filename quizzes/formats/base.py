@@ -33,7 +33,8 @@ Moodle XML (a type names the Moodle types it reads; the first is the one it writ
         and add the answer rows and options from `element`, a `<question>`; None when the element is not this
         type's (`multichoice` with `<single>false</single>` is multiple response's).
     export_to_moodlexml(self, question: QuestionDef, xml: QuestionWriter) -> list[str]
-        Return the lines after the elements every question has; `xml.penalty` may be changed.
+        Return the lines after the elements every question has; `xml.penalty` and `xml.text` (the question
+        text written: cloze writes its gaps back into it) may be changed.
 
 CSV (the `type` column names the type)
     csv_columns: ClassVar[tuple[str, ...]]  the type's own columns besides the answer columns (numerical: unit).

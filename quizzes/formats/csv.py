@@ -4,8 +4,9 @@ The columns are documented in docs/csv-format.md. In short: `type`, `name`, `poi
 `tags` and `events` (each a list separated by `|`), `text_ar`, `text_en`, `general_feedback_ar/_en`,
 `explanation_ar/_en`, the types' own columns (`unit`, numerical's), then numbered answer groups `answer1_ar`,
 `answer1_en`, `answer1_fraction` (a percentage), `answer1_feedback_ar/_en`, `answer1_value` and
-`answer1_tolerance` (numerical answers), `prompt1_ar/_en` (matching pairs). Commas, semicolons and tabs are all
-accepted as separators.
+`answer1_tolerance` (numerical answers), `prompt1_ar/_en` (matching pairs), and for several tries `penalty` (a
+percentage; a third when empty) and `hint1_ar`, `hint1_en`, `hint2_ar`, … (written only when used). Commas,
+semicolons and tabs are all accepted as separators.
 
 The `type` column names the question type; the type reads and writes its part of the row (`import_from_csv`,
 `export_to_csv`, see `quizzes.formats.base`). A type without those hooks gets the default: its `options` as
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
+from fractions import Fraction
 
 from django.utils.translation import gettext as _, ngettext
 
@@ -35,7 +38,16 @@ from quizzes.formats.base import (
     unknown_answer_kind_message,
     unknown_type_message,
 )
-from quizzes.formats.csv_syntax import ANSWER_COLUMN, GROUP_COLUMNS, CsvRow, CsvWriter, RowError, answer_column
+from quizzes.formats.csv_syntax import (
+    ANSWER_COLUMN,
+    GAP_COLUMNS,
+    GROUP_COLUMNS,
+    CsvRow,
+    CsvWriter,
+    RowError,
+    answer_column,
+    percent_text,
+)
 from quizzes.question_types import UnknownQuestionType, registry
 
 COMMON_COLUMNS = [
@@ -46,6 +58,11 @@ COMMON_COLUMNS = [
 OPTIONS_COLUMN = "options"
 ROWS_COLUMN = "answer_rows"
 DEFAULT_COLUMNS = [OPTIONS_COLUMN, ROWS_COLUMN]
+# Several tries (the interactive behaviour): the penalty per wrong try as a percentage, and the hints shown after
+# each wrong try, numbered (`hint1_ar`, `hint1_en`, …); written only when a question has them.
+PENALTY_COLUMN = "penalty"
+HINT_COLUMN = re.compile(r"^hint(\d+)_(ar|en)$")
+DEFAULT_PENALTY = Fraction(1, 3)
 DIFFICULTIES = {"", "easy", "medium", "hard"}
 SEPARATORS = (",", ";", "\t")
 # The header is looked for in this many characters; a header names a few dozen columns.
@@ -92,8 +109,8 @@ def _read_rows(text: str, result: ParseResult) -> None:
                      "The first row names more than %(limit)d columns.", MAX_COLUMNS) % {"limit": MAX_COLUMNS},
             where=_("row 1"),
         )
-    known = {*COMMON_COLUMNS, *type_columns(), *DEFAULT_COLUMNS}
-    unknown = [n for n in fieldnames if n and n not in known and not answer_column(n)]
+    known = {*COMMON_COLUMNS, *type_columns(), *DEFAULT_COLUMNS, PENALTY_COLUMN}
+    unknown = [n for n in fieldnames if n and n not in known and not answer_column(n) and not HINT_COLUMN.match(n)]
     if unknown:
         result.warn(_("row 1"), _("unknown columns ignored: %(columns)s") % {"columns": ", ".join(unknown)})
     for row in reader:
@@ -158,7 +175,24 @@ def _common(row: CsvRow) -> defs.QuestionDef:
         tags=[t.strip() for t in row.value("tags").split("|") if t.strip()],
         events=[e.strip() for e in row.value("events").split("|") if e.strip()],
         difficulty=difficulty,
+        penalty=_penalty(row),
+        hints=_hints(row),
     )
+
+
+def _penalty(row: CsvRow) -> Fraction:
+    penalty = row.percent(PENALTY_COLUMN, 0) if row.value(PENALTY_COLUMN) else DEFAULT_PENALTY
+    if not 0 <= penalty <= 1:
+        raise RowError(_("the penalty must be a percentage between 0 and 100, not “%(value)s”.")
+                       % {"value": row.value(PENALTY_COLUMN)})
+    return penalty
+
+
+def _hints(row: CsvRow) -> list[defs.Text]:
+    """The hint columns in number order; an empty hint between two is skipped (as Moodle drops empty hints)."""
+    numbers = sorted({int(match.group(1)) for column in row.cells
+                      if isinstance(column, str) and (match := HINT_COLUMN.match(column))})
+    return [hint for hint in (row.text(f"hint{n}") for n in numbers) if hint]
 
 
 def _read_default(qtype, row: CsvRow) -> defs.QuestionDef:
@@ -199,6 +233,10 @@ def export(questions: list[defs.QuestionDef]) -> str:
         }  # fmt: skip
         for field in ("text", "general_feedback", "explanation"):
             row.update(writer.text_cells(field, getattr(q, field)))
+        if q.penalty != DEFAULT_PENALTY:
+            row[PENALTY_COLUMN] = percent_text(q.penalty)
+        for n, hint in enumerate(q.hints, start=1):
+            row.update(writer.text_cells(f"hint{n}", hint))
         hook = getattr(qtype, "export_to_csv", None)
         if hook is not None:
             row.update(hook(q, writer))
@@ -208,8 +246,13 @@ def export(questions: list[defs.QuestionDef]) -> str:
         rows.append(row)
     width = max((int(m.group(2)) for row in rows for c in row if (m := ANSWER_COLUMN.match(c))), default=0)
     columns = COMMON_COLUMNS + type_columns() + (DEFAULT_COLUMNS if used_default else [])
+    if any(PENALTY_COLUMN in row for row in rows):
+        columns.append(PENALTY_COLUMN)
+    hints = max((len(q.hints) for q in questions), default=0)
+    columns += [f"hint{n}_{code}" for n in range(1, hints + 1) for code in defs.LANGUAGES]
+    gap_columns = GAP_COLUMNS if any(GAP_COLUMNS[0].format(n=1) in row for row in rows) else ()
     for n in range(1, width + 1):
-        columns += [column.format(n=n) for column in GROUP_COLUMNS]
+        columns += [column.format(n=n) for column in (*GROUP_COLUMNS, *gap_columns)]
     output = io.StringIO()
     # Every cell through the one formula guard (quizzes.spreadsheets); `parse` reads the guard back.
     csv_writer = csv_dict_writer(output, columns, lineterminator="\n")

@@ -20,13 +20,18 @@ from quizzes import definitions as defs
 from quizzes.answer_matching import normalise
 from quizzes.formats.base import answers_over_limit, too_many_answers_message
 
-ANSWER_COLUMN = re.compile(r"^(answer|prompt)(\d+)_(ar|en|fraction|feedback_ar|feedback_en|value|tolerance)$")
+ANSWER_COLUMN = re.compile(
+    r"^(answer|prompt)(\d+)_(ar|en|fraction|feedback_ar|feedback_en|value|tolerance|group|unlimited)$")
 # A plain decimal number, as spreadsheets write them; the exponent is short, so that 1e999999999 (which
 # Decimal reads, and no arithmetic on it ends) is not one.
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
 # The answer columns of group N, in the order export writes them.
 GROUP_COLUMNS = ("answer{n}_ar", "answer{n}_en", "answer{n}_fraction", "answer{n}_feedback_ar",
                  "answer{n}_feedback_en", "answer{n}_value", "answer{n}_tolerance", "prompt{n}_ar", "prompt{n}_en")
+# Gap choices' own columns (select missing words, drag and drop into text), written only when a row has them.
+GAP_COLUMNS = ("answer{n}_group", "answer{n}_unlimited")
+YES = {"1", "yes", "true", "x", "نعم"}
+NO = {"", "0", "no", "false", "لا"}
 
 
 class RowError(Exception):
@@ -62,7 +67,7 @@ class CsvRow:
         return defs.QuestionDef(
             qtype=qtype, name=c.name, text=dict(c.text), general_feedback=dict(c.general_feedback),
             explanation=dict(c.explanation), points=c.points, tags=list(c.tags), events=list(c.events),
-            difficulty=c.difficulty,
+            difficulty=c.difficulty, hints=[dict(hint) for hint in c.hints], penalty=c.penalty,
         )  # fmt: skip
 
     def value(self, column: str) -> str:
@@ -133,6 +138,22 @@ class CsvRow:
     def items(self) -> list[defs.OrderingItemDef]:
         return [defs.OrderingItemDef(self.text(f"answer{n}")) for n in self.groups()]
 
+    def gap_choices(self) -> list[defs.GapChoiceDef]:
+        return [defs.GapChoiceDef(self.text(f"answer{n}"), group=self.group(f"answer{n}_group"),
+                                  unlimited=self.yes_no(f"answer{n}_unlimited")) for n in self.groups()]
+
+    def group(self, column: str) -> int:
+        raw = normalise(self.value(column)) or "1"
+        if not raw.isdigit():
+            raise RowError(_("group “%(value)s” is not a whole number.") % {"value": raw})
+        return int(raw)
+
+    def yes_no(self, column: str) -> bool:
+        raw = normalise(self.value(column)).lower()
+        if raw not in YES | NO:
+            raise RowError(_("“%(value)s” is not yes or no (1 or 0).") % {"value": raw})
+        return raw in YES
+
 
 class CsvWriter:
     """What a type's `export_to_csv` writes its cells with."""
@@ -157,6 +178,9 @@ class CsvWriter:
             if hasattr(row, "value"):
                 cells[f"answer{n}_value"] = format(row.value.normalize(), "f")
                 cells[f"answer{n}_tolerance"] = format(row.tolerance.normalize(), "f")
+            if hasattr(row, "group"):
+                cells[f"answer{n}_group"] = str(row.group)
+                cells[f"answer{n}_unlimited"] = "1" if row.unlimited else "0"
         return cells
 
 

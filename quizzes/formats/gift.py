@@ -22,7 +22,8 @@ What is read
 - Escapes `\\~ \\= \\# \\{ \\} \\: \\\\` and `\\n` (a line break).
 - Types, detected from the answer block `{…}` by asking the question types that read GIFT themselves
   (`import_from_gift`), lowest `gift_priority` first, so that Moodle's order is kept:
-  `{}` essay and text without a block (a "description") are skipped before any type is asked; then each
+  text without a block (a "description") and `{}` (an essay) are asked only of the types that read questions
+  without answers (gift_priority below 10: description, essay), and skipped when none does; then each
   type's module says which blocks it claims (Moodle's order: numerical `{#…}`, multiple choice with `~`,
   matching `->`, true/false `{T}`/`{F}`, any other `=` block as short answer) and how it reads and writes them.
 - A question written by the default writer (below) names its type in a `// [tarikh:type=<name>]` comment; it is
@@ -127,6 +128,10 @@ MISSING_WORD = "_____"
 # Where a type that reads GIFT but names no priority is asked: after true/false, before short answer (which
 # takes any block left).
 DEFAULT_PRIORITY = 50
+# Questions without answers (no block: a description; `{}`: an essay) are asked only of the types below this
+# priority (description 1, essay 5), the ones that read such questions; numerical, the first that reads answers,
+# is 10.
+_FIRST_ANSWER_READER = 10
 
 _CATEGORY_PREFIX = "$CATEGORY:"
 _CATEGORY_CONTEXT = re.compile(r"^\$[A-Za-z]+\$(?:/|$)")
@@ -293,8 +298,7 @@ def _split_title(body: str) -> tuple[str, str]:
 
 def _question(body: str, where: str, marks: _Marks, result: ParseResult) -> QuestionDef:
     before, answers, after = _split_answer_block(body)
-    if answers is None and marks.qtype is None:
-        raise Unsupported(unsupported_type_message("description"))
+    has_block = answers is not None
     if _is_junk(after):
         result.warn(where, _("“%(junk)s” after the answer block was ignored.") % {"junk": restore(after.strip())})
         after = ""
@@ -310,11 +314,10 @@ def _question(body: str, where: str, marks: _Marks, result: ParseResult) -> Ques
     block = GiftBlock(
         where=where, answers=answers, text_format=text_format, result=result,
         text=rich_text(question_text, text_format), general_feedback=rich(general_feedback, text_format),
+        has_block=has_block,
     )  # fmt: skip
     if marks.qtype is not None:
         return _read_default(block, marks)
-    if not answers:
-        raise Unsupported(unsupported_type_message("essay"))
     return _typed_question(block)
 
 
@@ -342,6 +345,13 @@ def _is_junk(after: str) -> bool:
 
 def _typed_question(block: GiftBlock) -> QuestionDef:
     """Ask the types that read GIFT, in `gift_priority` order, which one the block is (Moodle's order)."""
+    if not block.has_block or not block.answers:
+        # No block (a description) or `{}` (an essay): only a type that claims such questions reads them, so
+        # that without one they are skipped, never taken by a type that reads answers.
+        for qtype in readers():
+            if qtype.gift_priority < _FIRST_ANSWER_READER and (question := qtype.import_from_gift(block)) is not None:
+                return question
+        raise Unsupported(unsupported_type_message("description" if not block.has_block else "essay"))
     for qtype in readers():
         question = qtype.import_from_gift(block)
         if question is not None:
@@ -509,6 +519,8 @@ def _write_default(qtype, question: QuestionDef, writer: GiftWriter) -> tuple[li
     kinds = answer_kinds(question)
     if len(kinds) > 1:
         raise CannotWrite("its answers are of more than one kind")
+    if kinds and kinds[0] not in _DEFAULT_WRITERS:  # gap choices: GIFT has no way to write groups
+        raise CannotWrite(f"GIFT cannot write answers of the kind {kinds[0]}")
     marks = [f"// [tarikh:type={qtype.name}]"]
     if kinds and kinds[0] != qtype.answer_rows:
         marks.append(f"// [tarikh:rows={kinds[0]}]")

@@ -96,6 +96,8 @@ class GiftBlock:
     result: ParseResult
     text: Text = field(default_factory=dict)
     general_feedback: Text = field(default_factory=dict)
+    # False for a question with no `{…}` at all (a description); `{}` has a block with no answers (an essay).
+    has_block: bool = True
 
     def question(self, qtype: str) -> QuestionDef:
         """A new definition of `qtype` with what every GIFT question has (the driver adds name and tags)."""

@@ -12,8 +12,8 @@ Import, per `<question type="…">` (Moodle's own importer, question/format/xml/
 * A `<question type="…">` is read by the question types that name that Moodle type in their
   `moodlexml_types` (`import_from_moodlexml`): `multichoice` (single choice or multiple response, by
   `<single>`), `truefalse`, `shortanswer`, `numerical`, `matching` (and Moodle's internal `match`) and
-  `ordering`; every other Moodle type (essay, cloze, calculated, drag and drop, description, …) is listed in
-  `skipped`. `tarikh_<name>` is the default format below; a name that is no registered type is an error.
+  `ordering`, `cloze` (and `multianswer`: embedded answers, read out of the question text); every other Moodle
+  type (calculated, drag and drop, …) without a registered reader is listed in `skipped`. `tarikh_<name>` is the default format below; a name that is no registered type is an error.
 * Fractions are percentages (`fraction="33.33333"`), read as exact `Fraction`s rounded to the nearest
   one with a denominator up to 1000 (so 33.33333 gives 1/3). Checking them (one right answer, sums…) is
   the question types' job, not the parser's: error_invalid_grades.xml imports with its 33/100.
@@ -33,7 +33,10 @@ Import, per `<question type="…">` (Moodle's own importer, question/format/xml/
   and renumbers them 1..n), with a warning when the fractions disagree; short answers are exported as one
   `<answer>` per language, since Moodle matches each literally, and an Arabic-only answer next to an
   English-only one with the same fraction and feedback is joined back into one bilingual answer on import.
-* Combined feedback (correct/partially/incorrect), hints, penalty, idnumber and hidden are not carried.
+* `<penalty>` (the share each wrong try costs) and each `<hint>` (multilang, shown after a wrong try with several
+  tries) are read into `QuestionDef.penalty` and `hints` and written back; a hint's options (shownumcorrect,
+  clearwrong, which nearly every Moodle export writes) are dropped silently: the hint's text is what a learner reads. Combined feedback (correct/partially/incorrect), idnumber and hidden
+  are not carried.
 * `where` in the report is "question N (“name”)", N counting every `<question>` element of the file,
   categories included, so it is the N-th `<question` a teacher finds when searching the file.
 * A question that cannot be read (no type, a fraction or number that is not one) is recorded in
@@ -79,6 +82,7 @@ from quizzes.definitions import (
     LANGUAGES,
     AcceptedAnswerDef,
     ChoiceDef,
+    GapChoiceDef,
     MatchingPairDef,
     NumericalAnswerDef,
     OrderingItemDef,
@@ -366,7 +370,16 @@ def _default_item(answer, reader: QuestionReader, text_format: str) -> OrderingI
     return OrderingItemDef(text=reader.text_from_html(answer, default_format=text_format))
 
 
+def _default_gap_choice(answer, reader: QuestionReader, text_format: str) -> GapChoiceDef:
+    group = child_text(answer, "group", "1") or "1"
+    if not group.isdigit():
+        raise Unreadable(gettext("the group “%(value)s” of a choice is not a number.") % {"value": group[:40]})
+    return GapChoiceDef(text=reader.text_from_html(answer, default_format=text_format), group=int(group),
+                        unlimited=answer.find("infinite") is not None)
+
+
 _DEFAULT_READERS = {
+    "gap_choices": _default_gap_choice,
     "choices": _default_choice,
     "accepted_answers": _default_accepted_answer,
     "numerical_answers": _default_numerical_answer,
@@ -487,7 +500,18 @@ def _default_item_lines(items: list[OrderingItemDef], xml: QuestionWriter, attri
     return xml.ordered_item_lines(items, attributes)
 
 
+def _default_gap_choice_lines(choices: list[GapChoiceDef], xml: QuestionWriter, attributes: str) -> list[str]:
+    """Gap choices as answers with Moodle's `<group>` and `<infinite/>` (of its dragbox) inside."""
+    lines = []
+    for choice in choices:
+        extra = [f"      <group>{choice.group}</group>", *(["      <infinite/>"] if choice.unlimited else [])]
+        lines += [f'    <answer{attributes} fraction="0" format="html">',
+                  f"      {text_element(xml.plain_html(choice.text), cdata=True)}", *extra, "    </answer>"]
+    return lines
+
+
 _DEFAULT_WRITERS = {
+    "gap_choices": _default_gap_choice_lines,
     "choices": _default_choice_lines,
     "accepted_answers": _default_accepted_answer_lines,
     "numerical_answers": _default_numerical_answer_lines,

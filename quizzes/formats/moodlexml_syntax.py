@@ -175,14 +175,33 @@ class QuestionReader:
                 if value:
                     tags.setdefault(tag_text(value))
         common.tags = list(tags)
+        self.read_tries(element, common)
         self.common = common
+
+    def read_tries(self, element, common: QuestionDef) -> None:
+        """The interactive behaviour's parts: `<penalty>` (0..1, the share each wrong try costs, read to the
+        nearest fraction with a denominator up to 1000: 0.3333333 is a third) and each `<hint>`'s text. Moodle's
+        hint options (show the number right, clear the wrong parts) are not carried: the hint's text is."""
+        penalty = child_text(element, "penalty")
+        if penalty:
+            value = read_decimal(penalty)
+            if value is None or not 0 <= value <= 1:
+                self.warn(gettext("the penalty “%(value)s” is not a share between 0 and 1; a third was kept.")
+                          % {"value": penalty[:40]})
+            else:
+                common.penalty = Fraction(value).limit_denominator(1000)
+        text_format = question_text_format(element)
+        for hint in element.findall("hint"):
+            text = self.html(hint, text_format)
+            if text:
+                common.hints.append(text)
 
     def question(self, qtype: str) -> QuestionDef:
         """A new definition of `qtype` with what `read_common` read; images found later are added to it too."""
         common = self.common
         return QuestionDef(
             qtype=qtype, text=dict(common.text), general_feedback=dict(common.general_feedback), points=common.points,
-            tags=list(common.tags), images=self.images,
+            tags=list(common.tags), images=self.images, penalty=common.penalty, hints=[dict(h) for h in common.hints],
         )  # fmt: skip
 
     def warn(self, message: str) -> None:
@@ -360,6 +379,11 @@ def decimal_text(value) -> str:
     return format(Decimal(value).normalize(), "f") if Decimal(value) else "0"
 
 
+def _seven_decimals(fraction: Fraction) -> str:
+    """A share as Moodle writes a penalty: a third is 0.3333333, 1 is 1.0000000."""
+    return str((Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.0000001")))
+
+
 def percent(fraction: Fraction) -> str:
     """Moodle stores fractions with 7 decimals and writes them as percentages (1/3 → 33.33333)."""
     share = (Decimal(fraction.numerator) / Decimal(fraction.denominator)).quantize(Decimal("0.0000001"))
@@ -372,20 +396,23 @@ class QuestionWriter:
     def __init__(self, question: QuestionDef):
         self.question = question
         self.unreferenced = list(question.images)
-        # The share of the mark a wrong try costs; a type's hook may change it (true/false: all of it).
-        self.penalty = "0.3333333"
+        # The share of the mark a wrong try costs (7 decimals, as Moodle stores it); a type's hook may change it
+        # (true/false: all of it).
+        self.penalty = _seven_decimals(question.penalty)
+        # The question text as written; a type's hook may change it (cloze writes its gaps back into it).
+        self.text = question.text
 
     def lines(self, moodle_type: str, write_type_part, tags: list[str]) -> list[str]:
         """The `<question>`: what every question has, then `write_type_part(question, self)`'s lines (a type's
         `export_to_moodlexml`, or the default's), then `tags` (the category tag is written as a category)."""
         q = self.question
+        type_part = write_type_part(q, self)  # first: it may change `self.text`
         common = [
             # Moodle strips tags from names (and so does `parse`): "<" and "&" are written as entities.
             f"    <name>{text_element(html.escape(q.name, quote=False))}</name>",
-            *self.html_field("questiontext", q.text, 2),
+            *self.html_field("questiontext", self.text, 2),
             *self.html_field("generalfeedback", q.general_feedback, 2),
         ]
-        type_part = write_type_part(q, self)
         lines = [
             f'  <question type="{moodle_type}">',
             *common,
@@ -393,6 +420,7 @@ class QuestionWriter:
             f"    <penalty>{self.penalty}</penalty>",
             "    <hidden>0</hidden>",
             *type_part,
+            *self.hint_lines(),
             *self.tag_lines(tags),
             "  </question>",
         ]
@@ -487,6 +515,13 @@ class QuestionWriter:
         if "shuffle" not in self.question.options:
             return []
         return [f"    <shuffleanswers>{'true' if self.question.options['shuffle'] else 'false'}</shuffleanswers>"]
+
+    def hint_lines(self) -> list[str]:
+        """Each hint as Moodle's `<hint format="html">`, after the type's own elements as Moodle writes them."""
+        lines = []
+        for hint in self.question.hints:
+            lines += self.html_field("hint", hint, 2)
+        return lines
 
     def tag_lines(self, tags: list[str]) -> list[str]:
         if not tags:

@@ -86,6 +86,12 @@ class Attempt(models.Model):
         return not self.is_finished and not self.is_overdue(now)
 
     @property
+    def needs_grading(self) -> bool:
+        """Finished with an essay still waiting for a teacher's mark: the score is None until the last one is
+        graded (Moodle's sumgrades NULL), and every grade shows "needs grading" instead of a number."""
+        return self.is_finished and self.score is None
+
+    @property
     def percent(self) -> Decimal | None:
         if self.score is None or not self.max_score:
             return None
@@ -157,13 +163,24 @@ class AttemptQuestion(models.Model):
 
     @property
     def state(self) -> SlotState:
-        """Right, partly right, wrong (from the fraction, in one place), or answered / not answered."""
-        return state_of(fraction=self.fraction, answered=self.is_answered,
-                        needs_grading=self.is_locked and self.question_type.needs_manual_grading)
+        """Right, partly right, wrong (from the fraction, in one place), or answered / not answered, or needs
+        grading (an answered essay of a submitted attempt that no teacher has graded yet)."""
+        return state_of(fraction=self.fraction, answered=self.is_answered, needs_grading=self.needs_grading)
 
     @property
-    def number(self) -> int:
-        return self.position + 1
+    def needs_grading(self) -> bool:
+        return (self.is_locked and self.fraction is None and self.question_type.needs_manual_grading
+                and self.is_answered)
+
+    @cached_property
+    def number(self) -> int | None:
+        """The question's number as learners read it, or None for a description (not numbered; the questions
+        after it keep their numbers). `number_slots` sets it for a list of slots without a query."""
+        if not self.question_type.is_graded:
+            return None
+        ungraded = [qtype.name for qtype in registry.all() if not qtype.is_graded]
+        before = AttemptQuestion.objects.filter(attempt_id=self.attempt_id, position__lt=self.position)
+        return before.exclude(snapshot__qtype__in=ungraded).count() + 1 if ungraded else self.position + 1
 
     @property
     def is_answered(self) -> bool:
@@ -183,6 +200,19 @@ class AttemptQuestion(models.Model):
         if self.fraction is None:
             return None
         return (self.fraction * self.points).quantize(Decimal("0.001"))
+
+
+def number_slots(slots) -> list[AttemptQuestion]:
+    """Give each of an attempt's slots (all of them, in position order) its `number`: descriptions are not
+    numbered and the questions after one keep counting from the question before it."""
+    number = 0
+    for slot in slots:
+        if slot.question_type.is_graded:
+            number += 1
+            slot.number = number
+        else:
+            slot.number = None
+    return slots
 
 
 class StepAction(models.TextChoices):

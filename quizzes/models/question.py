@@ -22,6 +22,7 @@ from history.models import Event
 from quizzes import definitions as defs
 from quizzes.models.bank import QuestionBank, Tag
 from quizzes.question_types import registry
+from quizzes.question_types.base import hint_translation_errors
 
 SNAPSHOT_CACHE_SECONDS = 24 * 3600
 
@@ -220,6 +221,7 @@ class Question(BilingualModel):
         errors = list(self.question_type.validate(definition))
         if self.is_published:
             errors += self.question_type.translation_errors(definition)
+            errors += hint_translation_errors(definition.hints)
             errors += [error for messages in self.translation_errors().values() for error in messages]
         return errors
 

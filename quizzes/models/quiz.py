@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.completeness import BilingualModel, BilingualQuerySet
+from quizzes.question_types import registry
 
 
 class GradingMethod(models.TextChoices):
@@ -289,6 +290,10 @@ class QuizDraw(models.Model):
 
         # No ordering (it would join the bank) and no DISTINCT: the event and tag filters are subqueries.
         questions = Question.objects.published().filter(bank_id=self.bank_id).order_by()
+        # A text block with no grade (a description) is placed by its author, never drawn (as in Moodle).
+        ungraded = [qtype.name for qtype in registry.all() if not qtype.is_graded]
+        if ungraded:
+            questions = questions.exclude(qtype__in=ungraded)
         if self.difficulty:
             questions = questions.filter(difficulty=self.difficulty)
         event_ids = [event.pk for event in self.events.all()]

@@ -3,7 +3,8 @@
 A type is one self-contained unit (Moodle's question/type/*, Wagtail's blocks). It owns, end to end:
 - its **data**: the shared answer rows it uses (`answer_rows`: choices, accepted answers, numerical answers,
   matching pairs or ordering items, Moodle's `question_answers` made explicit) and its own settings and data
-  in the question's `options` JSON (`option_fields`: the admin form fields that edit them), validation in the
+  in the question's `options` JSON (`option_fields`: the admin form fields that edit them; `text_for_authoring`
+  and `text_from_authoring` when the author writes data into the question text), validation in the
   author's language (`validate`), the both-languages check before publishing (`translation_errors`) and what
   an attempt freezes (`snapshot`, the plain `QuestionDef` as JSON);
 - **start**: the option order an attempt freezes (`start`, Moodle's `start_attempt`);
@@ -126,6 +127,9 @@ class QuestionType(ABC):
     MAX_RESPONSE_LENGTH: ClassVar[int] = 500
     # Graded by a teacher, not by `grade` (an essay): the slot waits in "needs grading".
     needs_manual_grading: ClassVar[bool] = False
+    # False for a text block with no grade (a description): its slot has no points, no number and no answer,
+    # and it is never graded (Moodle's `is_real_question_type()`).
+    is_graded: ClassVar[bool] = True
     # Checks allowed with immediate feedback when fewer than the behaviour's (a wrong true/false gives the
     # answer away, so it has one); None: the behaviour decides.
     max_tries: ClassVar[int | None] = None
@@ -143,11 +147,30 @@ class QuestionType(ABC):
     def template(self) -> str:
         return f"quizzes/question_types/{self.name}.html"
 
+    @property
+    def grades_automatically(self) -> bool:
+        """Whether `grade` gives the mark: false for an essay (a teacher grades it) and a description (no grade).
+        Only such slots are checked, graded on submitting, counted by item statistics and made review cards."""
+        return self.is_graded and not self.needs_manual_grading
+
     # --- authoring -------------------------------------------------------------------------------
     def option_fields(self) -> dict:
         """Form fields (name → django.forms.Field) for this type's settings, stored in the question's
         `options`; the admin question form shows them under the type's label."""
         return {}
+
+    # The question text as the author writes it, when it holds more than what learners read: a cloze text
+    # carries its gaps in Moodle's embedded syntax, stored apart (in `options`) so the text shows no key. The
+    # admin question form shows `text_for_authoring` and stores what `text_from_authoring` returns; a type whose
+    # text is only text keeps both defaults.
+    def text_for_authoring(self, text: Text, options: dict) -> Text:
+        """Return the question texts ({"ar", "en"}) as the author edits them, from the stored texts and options."""
+        return dict(text)
+
+    def text_from_authoring(self, text: Text, options: dict) -> tuple[Text, dict]:
+        """Return the texts and options to store from the texts the author wrote, or raise ValidationError
+        (messages in the author's language) when they cannot be read. The inverse of `text_for_authoring`."""
+        return dict(text), options
 
     @abstractmethod
     def validate(self, definition: QuestionDef) -> list[ValidationError]:
@@ -228,6 +251,19 @@ class QuestionType(ABC):
     def random_guess_score(self, definition: QuestionDef) -> Fraction | None:
         """Return the expected fraction of a learner who guesses at random (None when not meaningful)."""
         return ZERO
+
+    def compute_final_grade(self, definition: QuestionDef, responses: list, penalty: Fraction) -> Fraction:
+        """Return the fraction earned over several tries (the interactive behaviour): `responses` are the
+        tries' responses in order, the last the one that stands; `penalty` is what each wrong try costs.
+
+        The default is Moodle's interactive behaviour: the last response's grade less `penalty` for each
+        earlier try, never below 0. A type made of parts (matching, cloze, gaps) overrides it with countback
+        (Moodle's `question_automatically_gradable_with_countback::compute_final_grade`): each part earns
+        what it would have earned at the try since which it has been right.
+        """
+        if not responses:
+            return ZERO
+        return max(ZERO, self.grade(definition, responses[-1]) - penalty * (len(responses) - 1))
 
     # Whether `response_classes`/`classify_response` sort responses for item statistics.
     classifies_responses: ClassVar[bool] = False
@@ -370,6 +406,15 @@ def require_texts(rows, field_name: str, what) -> list[ValidationError]:
 
 def text_in(text: Text, language: str) -> str:
     return text_of(text, language)
+
+
+def hint_translation_errors(hints: list[Text]) -> list[ValidationError]:
+    """Return the hints (shown after a wrong try) missing a language, checked before publishing as answers are."""
+    return [
+        ValidationError(_("Hint %(number)d: the %(language)s text is missing."), code="missing_translation",
+                        params={"number": number, "language": LANGUAGE_NAMES[code]})
+        for number, hint in enumerate(hints, start=1) for code in missing_languages(hint)
+    ]
 
 
 def keys_of(rows) -> set[str]:

@@ -86,17 +86,31 @@ class Matching(QuestionType):
     def answer_for(self, definition, answer_key):
         return next((pair for pair in definition.pairs if pair.answer_key == answer_key), None)
 
+    def is_matched(self, definition, pair, response) -> bool:
+        """Whether `response` matches the prompt of `pair` right."""
+        picked = self.answer_for(definition, (response or {}).get(pair.key))
+        return picked is not None and (picked is pair or same_text(picked.answer, pair.answer))
+
     def grade(self, definition, response):
         prompts = self.prompts(definition)
         if not prompts:
             return ZERO
-        response = response or {}
-        right = 0
-        for pair in prompts:
-            picked = self.answer_for(definition, response.get(pair.key))
-            if picked is not None and (picked is pair or same_text(picked.answer, pair.answer)):
-                right += 1
+        right = sum(1 for pair in prompts if self.is_matched(definition, pair, response))
         return Fraction(right, len(prompts))
+
+    def compute_final_grade(self, definition, responses, penalty):
+        """Countback, as Moodle's qtype_match: a prompt matched right in the last response earns 1 less a penalty
+        for each try up to its last wrong one; a prompt wrong in the last response earns nothing."""
+        prompts = self.prompts(definition)
+        if not prompts or not responses:
+            return ZERO
+        total = ZERO
+        for pair in prompts:
+            wrong = [i for i, response in enumerate(responses) if not self.is_matched(definition, pair, response)]
+            last_wrong = wrong[-1] if wrong else -1
+            if last_wrong < len(responses) - 1:
+                total += max(ZERO, 1 - (last_wrong + 1) * penalty)
+        return total / len(prompts)
 
     def correct_response(self, definition):
         return {pair.key: pair.answer_key for pair in self.prompts(definition)}

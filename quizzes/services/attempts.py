@@ -14,7 +14,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 
 from quizzes import definitions as defs
-from quizzes.behaviours import behaviour_for, to_decimal
+from quizzes.behaviours import behaviour_for, checked_responses, to_decimal
 from quizzes.models import (
     Attempt,
     AttemptQuestion,
@@ -131,7 +131,9 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     closes = quiz.closing_for(learner, now)  # a class-only quiz closes with its assignment
     if closes and (deadline is None or closes < deadline):
         deadline = closes
-    points = [given if given is not None else definition.points for _pk, definition, given in items]
+    # A description has no grade: no points, so it adds nothing to the maximum.
+    points = [(given if given is not None else definition.points) if registry.get(definition.qtype).is_graded
+              else Decimal(0) for _pk, definition, given in items]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -180,19 +182,36 @@ def attempt_ensure_open(*, attempt: Attempt, now) -> None:
 
 
 def attempt_save_response(*, attempt: Attempt, position: int, raw, now, language: str = "",
-                          slot: AttemptQuestion | None = None) -> AttemptQuestion:
-    """Save one response as given (autosave). Invalid responses raise ResponseRefused or ValidationError."""
+                          slot: AttemptQuestion | None = None, certainty: int | None = None) -> AttemptQuestion:
+    """Save one response as given (autosave). Invalid responses raise ResponseRefused or ValidationError.
+
+    `certainty` (1–3, certainty-based marking) is saved with it when the quiz asks for one; None keeps the
+    certainty the slot has."""
     # Outside the transaction below: finishing an overdue attempt must stick when the answer is refused.
     attempt_ensure_open(attempt=attempt, now=now)
-    return _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot)
+    return _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot,
+                          certainty=certainty)
+
+
+def clean_certainty(raw) -> int | None:
+    """A posted certainty as 1, 2 or 3; None when none was chosen. Anything else is refused (HTTP 400)."""
+    if raw in (None, ""):
+        return None
+    if str(raw) not in ("1", "2", "3"):
+        raise ResponseRefused(_("This certainty is not one of the choices."))
+    return int(raw)
 
 
 @transaction.atomic
-def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQuestion:
+def _save_response(*, attempt, position, raw, now, language, slot, certainty=None) -> AttemptQuestion:
     slot = slot or _slot(attempt, position)
     behaviour = behaviour_for(attempt.quiz)
     if not behaviour.can_change(slot):
+        if behaviour.is_try_again(slot):
+            raise QuestionLocked(_("Press “Try again” to change your answer."))
         raise QuestionLocked(_("This question is locked: it has been checked already."))
+    if certainty is None or not behaviour.shows_certainty(slot):
+        certainty = slot.certainty
     try:
         response = slot.question_type.clean_response(slot.definition, raw)
     except ValidationError as error:
@@ -200,7 +219,8 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
             raise ResponseRefused(error.messages[0]) from None
         raise
     language = language or slot.answered_in
-    if slot.answered_at is not None and response == slot.response and language == slot.answered_in:
+    if (slot.answered_at is not None and response == slot.response and language == slot.answered_in
+            and certainty == slot.certainty):
         # Autosave fires after every pause in typing, also after keys that change nothing: an unchanged
         # response writes nothing and logs no step.
         return slot
@@ -208,19 +228,19 @@ def _save_response(*, attempt, position, raw, now, language, slot) -> AttemptQue
     # attempt_submit), so an answer that arrives while the attempt is being graded is refused, never
     # saved after its grade.
     saved = AttemptQuestion.objects.filter(pk=slot.pk, is_locked=False).update(
-        response=response, answered_at=now, answered_in=language, revision=F("revision") + 1)
+        response=response, answered_at=now, answered_in=language, certainty=certainty, revision=F("revision") + 1)
     if not saved:  # locked since it was read: by a check (in another tab) or by submitting
         if Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).exists():
             raise QuestionLocked(_("This question is locked: it has been checked already."))
         raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
-    slot.response, slot.answered_at, slot.answered_in = response, now, language
+    slot.response, slot.answered_at, slot.answered_in, slot.certainty = response, now, language, certainty
     slot.revision += 1
     AttemptStep.objects.create(slot=slot, action=StepAction.SAVE, response=response, created_at=now)
     return slot
 
 
 def attempt_check(*, attempt: Attempt, position: int, raw, now, language: str = "") -> AttemptQuestion:
-    """Save and check one response at once (immediate feedback)."""
+    """Save and check one response at once (immediate feedback, interactive tries)."""
     behaviour = behaviour_for(attempt.quiz)
     if not behaviour.can_check:
         raise AttemptRefused(_("Answers in this quiz are checked only when it is submitted."))
@@ -233,12 +253,27 @@ def _check(*, attempt, position, raw, now, language, behaviour) -> AttemptQuesti
     # Under the slot's row lock, as submitting takes it: a check and a submit never both write the mark,
     # and two checks at once count as two tries.
     slot = _slot(attempt, position, lock=True)
+    if not behaviour.shows_check(slot) and not slot.is_locked:  # an essay or a description: nothing to check
+        raise AttemptRefused(_("This question is not checked during the attempt."))
     slot = _save_response(attempt=attempt, position=position, raw=raw, now=now, language=language, slot=slot)
-    behaviour.check(slot)
+    behaviour.check(slot)  # ValidationError (interactive: nothing to check) rolls the save back with it
     slot.revision += 1  # under the row lock, so no other write is lost
     slot.save(update_fields=["fraction", "tries", "is_locked", "revision"])
     AttemptStep.objects.create(slot=slot, action=StepAction.CHECK, response=slot.response, fraction=slot.fraction,
                                created_at=now)
+    return slot
+
+
+def attempt_try_again(*, attempt: Attempt, position: int, now) -> AttemptQuestion:
+    """Leave a question's try-again state (interactive tries): its answer may change and be checked again."""
+    behaviour = behaviour_for(attempt.quiz)
+    attempt_ensure_open(attempt=attempt, now=now)
+    with transaction.atomic():
+        slot = _slot(attempt, position, lock=True)  # as a check takes it: a try is never left twice at once
+        if behaviour.is_try_again(slot):
+            behaviour.try_again(slot)
+            slot.revision += 1
+            slot.save(update_fields=["fraction", "revision"])
     return slot
 
 
@@ -264,16 +299,26 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     slots = list(AttemptQuestion.objects.select_for_update().filter(attempt_id=attempt.pk).order_by("position"))
     score = Decimal(0)
     steps = []
-    by_fraction: dict[Decimal, list[int]] = {}
+    by_fraction: dict[Decimal | None, list[int]] = {}
+    # Interactive tries: every slot's checked responses in one query.
+    tries = checked_responses(slots) if behaviour.grades_tries else {}
     for slot in slots:
-        fraction = to_decimal(behaviour.final_fraction(slot))
+        # An essay waits for its teacher (fraction None: "needs grading"), a description is never graded;
+        # neither is asked of the behaviour, which grades through the type.
+        fraction = (to_decimal(behaviour.final_fraction(slot, tries=tries.get(slot.pk)))
+                    if slot.question_type.grades_automatically else None)
         slot.fraction = fraction
         slot.is_locked = True
-        score += fraction * slot.points
+        if fraction is not None:
+            # The behaviour's share of the points (certainty-based marking: the CBM mark; else the fraction).
+            score += to_decimal(behaviour.mark_fraction(slot)) * slot.points
         by_fraction.setdefault(fraction, []).append(slot.pk)
         steps.append(AttemptStep(slot=slot, action=StepAction.FINISH, response=slot.response, fraction=fraction,
                                  created_at=now))
-    finished = {"state": AttemptState.FINISHED, "finished_at": now, "score": score.quantize(Decimal("0.001")),
+    # Moodle's sumgrades NULL: no score while an answered essay waits for its mark (grading.slot_grade sets it).
+    waiting = any(slot.needs_grading for slot in slots)
+    finished = {"state": AttemptState.FINISHED, "finished_at": now,
+                "score": None if waiting else score.quantize(Decimal("0.001")),
                 "finished_automatically": automatically}
     updated = Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).update(**finished)
     if not updated:
@@ -305,15 +350,26 @@ class QuizGrade:
     percent: Decimal | None
     attempts: int
     passed: bool | None
+    # The grade waits for a teacher: an attempt it depends on has an essay not graded yet (percent is None).
+    needs_grading: bool = False
 
 
 def quiz_grade(*, quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
-    """The learner's grade for the quiz under its grading method, from their finished attempts."""
-    finished = sorted((a for a in attempts if a.is_finished and a.percent is not None), key=lambda a: a.number)
+    """The learner's grade for the quiz under its grading method, from their finished attempts.
+
+    A grade is final only when every attempt it depends on is graded: the first or the last attempt (grading
+    methods "first" and "last"), any finished attempt ("highest" and "average"). Until then it *needs
+    grading*, with no percent.
+    """
+    done = sorted((a for a in attempts if a.is_finished), key=lambda a: a.number)
+    method = quiz.grading_method
+    depends_on = done[:1] if method == GradingMethod.FIRST else done[-1:] if method == GradingMethod.LAST else done
+    if any(a.needs_grading for a in depends_on):
+        return QuizGrade(None, len(attempts), None, needs_grading=True)
+    finished = [a for a in done if a.percent is not None]
     if not finished:
         return QuizGrade(None, len(attempts), None)
     percents = [a.percent for a in finished]
-    method = quiz.grading_method
     if method == GradingMethod.HIGHEST:
         percent = max(percents)
     elif method == GradingMethod.AVERAGE:

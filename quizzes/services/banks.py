@@ -258,9 +258,15 @@ def decode_upload(data: bytes) -> str:
 
 
 def questions_import(
-    *, data: bytes, format_name: str, bank: QuestionBank, user=None, dry_run: bool = False
+    *, data: bytes, format_name: str, bank: QuestionBank, user=None, dry_run: bool = False, skip_invalid: bool = False
 ) -> ImportReport:
-    """Parse, validate and (unless `dry_run`) save a file's questions into `bank`: all or nothing."""
+    """Parse, validate and (unless `dry_run`) save a file's questions into `bank`: all or nothing.
+
+    With `skip_invalid`, a question that cannot be read or is not valid (its type's rules, what the database
+    would refuse, an unknown event) is skipped with its reasons and the rest is imported; a file that cannot be
+    read at all, or a new bank that could not be saved, still refuses the whole file. The dry run reports
+    exactly what the import would do.
+    """
     report = ImportReport(format_name=format_name, dry_run=dry_run, bank=bank)
     # Reading and checking share one budget (`quizzes.formats.base.reading_budget`): a file that takes
     # too long is refused before anything is written.
@@ -268,7 +274,7 @@ def questions_import(
         try:
             text = decode_upload(data)
             result: ParseResult = get_format(format_name).parse(text)
-            _check_definitions(report, result, bank)
+            _check_definitions(report, result, bank, skip_invalid=skip_invalid)
         except FormatError as error:
             report.errors = [Problem(error.where, str(error.message))]
             report.imported = []
@@ -286,9 +292,14 @@ def questions_import(
     return report
 
 
-def _check_definitions(report: ImportReport, result: ParseResult, bank: QuestionBank) -> None:
-    """Validate each question as its type and as the database see it, and skip the ones already there."""
-    report.skipped, report.warnings, report.errors = result.skipped, result.warnings, list(result.errors)
+def _check_definitions(report: ImportReport, result: ParseResult, bank: QuestionBank, *,
+                       skip_invalid: bool = False) -> None:
+    """Validate each question as its type and as the database see it, and skip the ones already there (and,
+    with `skip_invalid`, the ones that are not valid, each with its reasons)."""
+    report.skipped, report.warnings, report.errors = list(result.skipped), result.warnings, list(result.errors)
+    if skip_invalid:  # a question the parser could not read is one question's problem, not the file's
+        report.skipped += [_skipped_invalid(problem.where, [str(problem.message)]) for problem in report.errors]
+        report.errors = []
     if bank.pk is None:  # the bank is written with the questions, so it is checked with them
         report.errors += [Problem(_("bank"), problem) for problem in _field_problems(bank, exclude={"owner", "topic"})]
     known_events = _known_event_slugs({slug for d in result.questions for slug in d.events})
@@ -306,11 +317,13 @@ def _check_definitions(report: ImportReport, result: ParseResult, bank: Question
         if defs.is_blank(definition.text):
             problems.append(_("the question has no text."))
         problems += definition_storage_problems(definition=definition, bank=bank)
-        for problem in problems:
-            report.errors.append(Problem(where, " ".join(getattr(problem, "messages", [str(problem)]))))
-        for slug in definition.events:
-            if slug not in known_events:
-                report.errors.append(Problem(where, _("no event has the slug “%(slug)s”.") % {"slug": slug}))
+        messages = [" ".join(getattr(problem, "messages", [str(problem)])) for problem in problems]
+        messages += [_("no event has the slug “%(slug)s”.") % {"slug": slug}
+                     for slug in definition.events if slug not in known_events]
+        if messages and skip_invalid:
+            report.skipped.append(_skipped_invalid(where, messages))
+            continue
+        report.errors += [Problem(where, message) for message in messages]
         fingerprint = question_fingerprint(definition)
         if fingerprint in existing:
             report.skipped.append(Problem(where, _("the same question is already in the bank; skipped.")))
@@ -319,8 +332,12 @@ def _check_definitions(report: ImportReport, result: ParseResult, bank: Question
             report.skipped.append(Problem(where, _("the same question appears earlier in the file; skipped.")))
             continue
         seen.add(fingerprint)
-        if not problems:
+        if not messages:
             report.imported.append(definition)
+
+
+def _skipped_invalid(where: str, messages: list[str]) -> Problem:
+    return Problem(where, _("skipped, not imported: %(reasons)s") % {"reasons": " ".join(messages)})
 
 
 def questions_export(*, bank: QuestionBank, format_name: str) -> str:

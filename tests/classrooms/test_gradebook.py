@@ -56,8 +56,9 @@ def test_a_teacher_reads_a_learners_attempt_with_the_key(teacher_client, graded)
     assert html.count("The learner's answer:") == 3
 
 
-# The session, the user, the teacher role; then the class, its learners, its assignments and the attempts.
-GRADEBOOK_QUERIES = 7
+# The session, the user, the teacher role; then the class, its learners, its assignments and the attempts;
+# and how many essays wait for grading (the link to the class's grading queue).
+GRADEBOOK_QUERIES = 8
 
 
 @pytest.mark.parametrize("size", [5, 40])

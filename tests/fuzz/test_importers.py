@@ -82,6 +82,7 @@ ROWS = {
     "numerical_answers": st.builds(defs.NumericalAnswerDef, DECIMALS, DECIMALS, FRACTIONS, BILINGUAL),
     "pairs": st.builds(defs.MatchingPairDef, BILINGUAL, BILINGUAL),
     "items": st.builds(defs.OrderingItemDef, BILINGUAL),
+    "gap_choices": st.builds(defs.GapChoiceDef, BILINGUAL, st.integers(-1, 25), st.booleans()),
 }
 
 
@@ -121,6 +122,7 @@ def acceptable_definitions(draw) -> defs.QuestionDef:
             "numerical_answers": lambda: defs.NumericalAnswerDef(draw(EDGE_DECIMALS) + number, Decimal(0), fraction),
             "pairs": lambda: defs.MatchingPairDef(both(), both()),
             "items": lambda: defs.OrderingItemDef(both()),
+            "gap_choices": lambda: defs.GapChoiceDef(both(), group=draw(st.integers(1, 3))),
         }[kind]())  # fmt: skip
     question = defs.QuestionDef(qtype=qtype.name, text=both(), name=draw(EDGE_TEXT), points=draw(EDGE_DECIMALS),
                                 tags=draw(st.lists(EDGE_TEXT, max_size=2)))

@@ -210,6 +210,20 @@ def test_random_draws_sample_from_the_filtered_bank(make, learner_user, now):
         service.attempt_start(quiz=quiz, learner=learner_user, now=now)
 
 
+def test_a_description_is_never_drawn_at_random(make, learner_user, now):
+    from quizzes.models import Quiz, QuizDraw
+    from tests.factories import description_def
+
+    bank = make.bank()
+    make.question(bank_obj=bank)
+    for _ in range(3):
+        make.question(bank_obj=bank, definition=description_def())
+    quiz = Quiz.objects.create(owner=bank.owner, title_en="Draw", title_ar="سحب", is_published=True)
+    QuizDraw.objects.create(quiz=quiz, bank=bank, count=2)
+    with pytest.raises(service.AttemptRefused, match="needs 2 questions but finds 1"):
+        service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+
+
 # --- time ----------------------------------------------------------------------------------------
 def test_time_limit_is_enforced_by_the_server(make, learner_user, now):
     quiz = make.quiz(time_limit=datetime.timedelta(minutes=10))

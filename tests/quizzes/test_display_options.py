@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from quizzes.display import DisplayOptions
-from quizzes.models import Attempt, Behaviour, QuestionsPerPage, ReviewTiming
+from quizzes.models import Attempt, Behaviour, QuestionHint, QuestionsPerPage, ReviewTiming
 from quizzes.services import attempts as service
 
 pytestmark = pytest.mark.django_db
@@ -127,16 +127,26 @@ def wrong_form(slot) -> dict:
         return {f"{field}.{p.key}": distractor for p in d.pairs if not p.is_distractor}
     if name == "ordering":
         return {field: [item.key for item in reversed(d.items)]}
+    if name == "cloze":
+        return {f"{field}-{n}": "Bazaine" for n, gap in enumerate(d.options["gaps"], start=1)
+                if gap["kind"] == "short_answer"}
+    if name in ("gapselect", "ddwtos"):  # every gap filled with a word of its group that is not its own
+        return {f"{field}-{gap.number}": next(c.key for c in gap.choices if c.text != gap.right.text)
+                for gap in slot.question_type.gaps(d)}
     raise AssertionError(name)
 
 
+@pytest.mark.parametrize("behaviour", [Behaviour.IMMEDIATE, Behaviour.INTERACTIVE])
 @pytest.mark.parametrize("position", range(7))
-def test_no_type_shows_its_key_while_a_retry_is_open(client, make, position):
-    """Every type: after a wrong check with a try left, nothing names the right answer; a true/false question,
-    whose wrong try gives the answer away, has one try and is finished at once."""
+def test_no_type_shows_its_key_while_a_retry_is_open(client, make, position, behaviour):
+    """Every type, under both behaviours that check: after a wrong check with a try left, nothing names the right
+    answer (with several tries, the hint shows instead); a true/false question, whose wrong try gives the answer
+    away, has one try and is finished at once."""
     learner = make.learner()
-    quiz = make.quiz(questions=7, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY,
-                     questions_per_page=QuestionsPerPage.ALL)
+    quiz = make.quiz(questions=7, behaviour=behaviour, review_right_answers=ReviewTiming.IMMEDIATELY,
+                     review_feedback=ReviewTiming.IMMEDIATELY, questions_per_page=QuestionsPerPage.ALL)
+    for quiz_question in quiz.fixed_questions.all():  # with a hint, every question has two tries
+        QuestionHint.objects.create(question=quiz_question.question, text_ar="فكّر في التواريخ", text_en="Think of the dates")
     client.force_login(learner)
     client.post(url("quiz", quiz.pk))
     attempt = Attempt.objects.get(learner=learner)
@@ -151,6 +161,27 @@ def test_no_type_shows_its_key_while_a_retry_is_open(client, make, position):
     assert not slot.is_locked
     for sign in ("key-right", "key-wrong", "key-summary", "Background", "The Battle of Puebla."):
         assert sign not in html, (slot.question_type.name, sign)
+    if behaviour == Behaviour.INTERACTIVE:
+        assert "Think of the dates" in html and "Well done" not in html
+
+
+@pytest.mark.parametrize("position", range(7))
+def test_certainty_based_marking_shows_nothing_of_any_key_during_the_attempt(client, make, position):
+    """Deferred feedback with certainty: a right answer given very surely shows no sign of being right."""
+    learner = make.learner()
+    quiz = make.quiz(questions=7, behaviour=Behaviour.DEFERRED_CBM, review_right_answers=ReviewTiming.IMMEDIATELY,
+                     review_feedback=ReviewTiming.IMMEDIATELY, questions_per_page=QuestionsPerPage.ALL)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    slot = attempt.slots.get(position=position)
+    service.attempt_save_response(attempt=attempt, position=position, now=timezone.now(), certainty=3,
+                                  raw=slot.question_type.correct_response(slot.definition))
+    html = client.get(url("attempt", attempt.pk)).content.decode()
+    assert 'name="q%d-certainty" value="3" checked' % position in html
+    for sign in ("key-right", "key-wrong", "key-summary", "Background", "The Battle of Puebla.", "feedback-right",
+                 "Well done", "CBM mark"):
+        assert sign not in html, sign
 
 
 def test_a_finished_question_shows_no_more_than_the_review_would_now(client, make):
@@ -170,3 +201,86 @@ def test_a_finished_question_shows_no_more_than_the_review_would_now(client, mak
     assert "question-locked" in html and "feedback-wrong" in html  # right or wrong: what immediate feedback is for
     for sign in ("key-right", "key-summary", "The Battle of Puebla.", "Background", "Well done"):
         assert sign not in html, sign
+
+
+def cloze_quiz(make, **fields):
+    """A quiz of one cloze question: a short answer, a number and a dropdown (tests/quizzes/question_types/
+    test_cloze.py tests the type itself)."""
+    from quizzes.models import Quiz, QuizQuestion
+    from tests.quizzes.question_types.test_cloze import puebla
+
+    teacher = make.teacher()
+    quiz = Quiz.objects.create(owner=teacher, title_ar="اختبار", title_en="Quiz", is_published=True,
+                               questions_per_page=QuestionsPerPage.ALL, **fields)
+    QuizQuestion.objects.create(quiz=quiz, question=make.question(bank_obj=make.bank(owner=teacher),
+                                                                  definition=puebla()), position=0)
+    return quiz
+
+
+KEY_SIGNS = ("key-right", "key-wrong", "key-partial", "key-summary", "cloze-gap-", "Right answer")
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_cloze_attempt_page_holds_no_key_until_the_review_allows_it(client, make, lang):
+    """The stored text holds placeholders; the page holds the controls and nothing of the key (deferred)."""
+    learner = make.learner()
+    quiz = cloze_quiz(make, review_right_answers=ReviewTiming.AFTER_CLOSE, review_feedback=ReviewTiming.AFTER_CLOSE,
+                      review_correctness=ReviewTiming.AFTER_CLOSE,
+                      closes_at=timezone.now() + timezone.timedelta(days=1))
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk, lang=lang))
+    attempt = Attempt.objects.get(learner=learner)
+    page = client.get(url("attempt", attempt.pk, lang=lang)).content.decode()
+    assert 'name="q0-2"' in page
+    typed = re.sub(r"<select.*?</select>", "", page, flags=re.S)  # a dropdown's own choices are the question
+    for secret in ("1862", "Zaragoza", "ثاراغوثا", "second siege", "الحصار الثاني", *KEY_SIGNS):
+        assert secret not in typed, secret
+    slot = attempt.slots.get()
+    client.post(url("answer", attempt.pk, 0, lang=lang), {"q0-1": "1863", "q0-2": "Bazaine", "next": "stay"})
+    client.post(url("submit", attempt.pk, lang=lang))
+    review = client.get(url("review", attempt.pk, lang=lang)).content.decode()
+    for secret in ("Zaragoza", "ثاراغوثا", "second siege", "الحصار الثاني", *KEY_SIGNS):
+        assert secret not in review, secret
+    with time_machine.travel(timezone.now() + timezone.timedelta(days=2)):
+        later = client.get(url("review", attempt.pk, lang=lang)).content.decode()
+    assert "key-summary" in later and "cloze-gap-wrong" in later and slot.definition.qtype == "cloze"
+
+
+def test_a_cloze_with_a_retry_open_shows_no_key(client, make):
+    learner = make.learner()
+    quiz = cloze_quiz(make, behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY)
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    html = client.post(url("answer", attempt.pk, 0), {"q0-1": "1863", "q0-2": "Bazaine", "action": "check"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    assert "feedback-wrong" in html or "feedback-partial" in html
+    assert not attempt.slots.get().is_locked
+    for sign in KEY_SIGNS:
+        assert sign not in html, sign
+
+
+@pytest.mark.parametrize("qtype", ["gapselect", "ddwtos"])
+def test_no_gap_type_shows_its_key_while_a_retry_is_open(client, make, qtype):
+    """Select missing words and drag and drop into text: nothing of the key after a wrong check with a try left;
+    the per-gap marks and the right answers once the question is finished."""
+    from quizzes.models import Quiz, QuizQuestion
+    from tests.quizzes.question_types.gap_questions import puebla
+
+    learner = make.learner()
+    quiz = Quiz.objects.create(owner=make.teacher(), title_en="Q", title_ar="س", is_published=True,
+                               behaviour=Behaviour.IMMEDIATE, review_right_answers=ReviewTiming.IMMEDIATELY)
+    QuizQuestion.objects.create(quiz=quiz, question=make.question(definition=puebla(qtype)))
+    client.force_login(learner)
+    client.post(url("quiz", quiz.pk))
+    attempt = Attempt.objects.get(learner=learner)
+    slot = attempt.slots.get()
+    html = client.post(url("answer", attempt.pk, 0), {**wrong_form(slot), "action": "check"},
+                       HTTP_HX_REQUEST="true").content.decode()
+    slot.refresh_from_db()
+    assert "feedback-wrong" in html and not slot.is_locked
+    for sign in ("key-right", "key-wrong", "key-summary", "gap-right", "gap-wrong", "(right:"):
+        assert sign not in html, (qtype, sign)
+    finished = client.post(url("answer", attempt.pk, 0), {**wrong_form(slot), "action": "check"},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert "key-summary" in finished and "gap-wrong" in finished and "(right: <bdi>Puebla</bdi>)" in finished

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from quizzes.definitions import ROW_KINDS
 from quizzes.formats import FORMATS
 from quizzes.models import Attempt, Question, QuestionsPerPage, Quiz, QuizQuestion, ReviewTiming
 from quizzes.question_types import registry
@@ -131,7 +132,8 @@ def test_a_type_registered_by_a_test_goes_through_the_whole_engine(year_guess, c
 
     # Authoring: the type's own fields on the question form, and its validation.
     form = client.get(admin_url("quizzes_question_add", query="?qtype=year_guess")).content.decode()
-    assert 'name="year"' in form and 'name="within"' in form and "TOTAL_FORMS" not in form
+    assert 'name="year"' in form and 'name="within"' in form
+    assert not any(f"{kind}-TOTAL_FORMS" in form for kind in ROW_KINDS)  # no answer rows; hints, as every graded type
     refused = authored(client, bank, year="1862", within="-1")
     assert refused.status_code == 200 and "The margin cannot be negative." in refused.content.decode()
     assert authored(client, bank, year="1862", within="2").status_code == 302

@@ -16,15 +16,19 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 # file: (imported, skipped, errors)
 EXPECTED = {
-    # The essay is skipped, and so are the second of two "1453" questions ({T} and {TRUE}) and the Golden
+    # The second of two "1453" questions ({T} and {TRUE}) and the Golden
     # Ratio as a range (1.6175..1.6185 is the same answer as 1.618:0.0005).
-    "gift/features.gift.txt": (22, 3, 0),
+    "gift/features.gift.txt": (23, 2, 0),
     "gift/category_export.gift.txt": (4, 0, 0),
-    "moodlexml/categories.xml": (6, 1, 0),  # the essay is skipped
+    "moodlexml/categories.xml": (7, 0, 0),
+    "gift/essay_and_description.gift.txt": (4, 0, 0),
+    "moodlexml/essay_and_description.xml": (2, 0, 0),
     "moodlexml/images.xml": (2, 0, 0),
     "moodlexml/invalid_grades.xml": (0, 0, 1),  # 33% + 33.33% + 33.33% is not 100%: the file is refused
     "moodlexml/types.xml": (6, 0, 0),
-    "moodlexml/unsupported.xml": (0, 6, 0),  # cloze and essay: types we do not have
+    "moodlexml/unsupported.xml": (0, 0, 5),  # five broken cloze questions refuse the file (with the essay)
+    "moodlexml/cloze_questions.xml": (0, 0, 1),  # the 7th has no fully right answer: the file is refused
+    "moodlexml/cloze_broken.xml": (0, 0, 5),  # each question refused with Moodle's reason
 }
 
 

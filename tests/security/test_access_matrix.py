@@ -71,6 +71,24 @@ def is_model_page(key) -> bool:
     return bool(match) and registered(match["app"], match["model"])
 
 
+
+
+def essay_of(world):
+    """An essay of learner A, submitted for teacher A's quiz assigned to class A, waiting for grading."""
+    if not hasattr(world, "essay"):
+        from quizzes.models import QuizQuestion
+        from tests.factories import essay_def, question
+
+        quiz = Quiz.objects.create(owner=world.teacher_a, title_ar="مقال", title_en="Essay", is_published=True)
+        QuizQuestion.objects.create(quiz=quiz, question=question(bank_obj=world.bank, definition=essay_def()))
+        Assignment.objects.create(classroom=world.classroom, quiz=quiz, opens_at=NOW - datetime.timedelta(days=1),
+                                  due_at=NOW + datetime.timedelta(days=1))
+        attempt = attempt_service.attempt_start(quiz=quiz, learner=world.learner_a, now=NOW)
+        attempt_service.attempt_save_response(attempt=attempt, position=0, raw="نص", now=NOW)
+        world.essay = attempt_service.attempt_submit(attempt=attempt, now=NOW).slots.get()
+    return world.essay
+
+
 def code_of(world):
     world.classroom.refresh_from_db()
     return world.classroom.join_code
@@ -93,6 +111,7 @@ URLS = {
     "password_reset_confirm": ("public", lambda w: {"uidb64": "MQ", "token": "not-a-token"}),
     "password_reset_complete": ("public", None),
     "baseline": ("bench", None),
+    "bare": ("bench", None),
     # History: published content for everyone
     "history:topics": ("public", None),
     "history:timeline": ("public", lambda w: {"slug": w.topic.slug}),
@@ -109,6 +128,8 @@ URLS = {
     "quizzes:review": ("learner-own", lambda w: {"pk": w.finished.pk}),
     "quizzes:statistics": ("teacher-own", lambda w: {"pk": w.quiz.pk}),
     "quizzes:statistics_csv": ("teacher-own", lambda w: {"pk": w.quiz.pk}),
+    "quizzes:grading": ("teacher-own", lambda w: {"pk": essay_of(w).attempt.quiz_id}),
+    "quizzes:grade_slot": ("teacher-own", lambda w: {"pk": essay_of(w).attempt.quiz_id, "slot_pk": essay_of(w).pk}),
     # Classes
     "classrooms:mine": ("login", None),
     "classrooms:join": ("login", None),
@@ -123,6 +144,8 @@ URLS = {
     "classrooms:export_csv": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
     "classrooms:export_xlsx": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
     "classrooms:attempt_review": ("teacher-own", lambda w: {"pk": w.finished.pk}),
+    "classrooms:grading": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
+    "classrooms:grade_slot": ("teacher-own", lambda w: {"pk": w.classroom.pk, "slot_pk": essay_of(w).pk}),
     # Progress: the learner's own, so no object in the URL
     "progress:dashboard": ("login", None),
     "progress:practise": ("login", None),

@@ -1,4 +1,5 @@
-"""python manage.py import_questions FILE --bank NAME [--format gift|moodlexml|csv] [--dry-run] [--owner USER]"""
+"""python manage.py import_questions FILE --bank NAME [--format gift|moodlexml|csv] [--dry-run] [--owner USER]
+[--skip-invalid]"""
 
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from quizzes.services import questions_import
 
 
 class Command(BaseCommand):
-    help = "Import questions into a bank (created if missing). All or nothing: on any error nothing is written."
+    help = ("Import questions into a bank (created if missing). All or nothing: on any error nothing is written, "
+            "unless --skip-invalid skips the questions that cannot be imported.")
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -22,6 +24,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=list(FORMATS), help="Default: recognised from the file.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would be imported; write nothing.")
         parser.add_argument("--owner", help="Username owning a new bank (default: the first superuser).")
+        parser.add_argument("--skip-invalid", action="store_true",
+                            help="Skip the questions that cannot be imported (each with its reason); import the rest.")
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -37,7 +41,7 @@ class Command(BaseCommand):
         if bank is None:
             bank = QuestionBank(owner=owner, **{f"title_{detect_language(name)}": name})
         report = questions_import(data=data, format_name=format_name, bank=bank, user=owner,
-                                  dry_run=options["dry_run"])
+                                  dry_run=options["dry_run"], skip_invalid=options["skip_invalid"])
         for problem in report.skipped:
             self.stdout.write(_("skipped: %(problem)s") % {"problem": problem})
         for problem in report.warnings:

@@ -38,8 +38,8 @@ def test_a_teachers_spreadsheet_with_semicolons_and_arabic_digits():
 
 
 def test_errors_name_the_row():
-    result = csv_format.parse("type,text_en\nessay,Write\nsingle_choice,ok\n")
-    assert [str(p) for p in result.errors][0].startswith("row 2: unknown type “essay”")
+    result = csv_format.parse("type,text_en\nlong_essay,Write\nsingle_choice,ok\n")
+    assert [str(p) for p in result.errors][0].startswith("row 2: unknown type “long_essay”")
     result = csv_format.parse("type,text_en,answer1_en,answer1_fraction\nsingle_choice,Q,a,lots\n")
     assert "“lots” is not a percentage." in str(result.errors[0])
 

@@ -251,9 +251,9 @@ def test_moodle_xml_naming_an_unknown_type_is_refused_for_that_question():
     assert problem.where == "question 1 (“Gone”)"
     assert problem.message.startswith("unknown type “year_guess”; use one of:")
     # Moodle's own types that no registered type reads are still skipped, as before.
-    result = moodlexml.parse('<quiz><question type="essay"><name><text>E</text></name></question></quiz>')
+    result = moodlexml.parse('<quiz><question type="calculated"><name><text>E</text></name></question></quiz>')
     assert [str(p) for p in result.skipped] == [
-        "question 1 (“E”): questions of type “essay” are not supported; skipped."
+        "question 1 (“E”): questions of type “calculated” are not supported; skipped."
     ]
 
 
@@ -297,12 +297,12 @@ def test_gift_asks_the_types_in_moodles_order():
 
 
 class Essay(QuestionType):
-    """A type with hooks of its own: it reads Moodle's essays, and GIFT blocks starting `~essay` (asked before
-    the choice types, which would take any block with a `~`)."""
+    """A type with hooks of its own: it reads Moodle's recorded answers (qtype_recordrtc, a plugin), and GIFT
+    blocks starting `~essay` (asked before the choice types, which would take any block with a `~`)."""
 
     name = "essay_test"
     label = "Essay"
-    moodlexml_types = ("essay",)
+    moodlexml_types = ("recordrtc",)
     gift_priority = 15
 
     def import_from_moodlexml(self, element, xml):
@@ -329,7 +329,7 @@ def test_a_type_with_its_own_hooks_is_asked_by_priority_and_by_moodle_type():
         [question] = gift.parse("::E::Write{~essay}").questions
         assert (question.qtype, question.options, question.text) == ("essay_test", {"words": 100}, {"en": "Write"})
         [question] = moodlexml.parse(
-            '<quiz><question type="essay"><name><text>E</text></name>'
+            '<quiz><question type="recordrtc"><name><text>E</text></name>'
             '<questiontext format="html"><text>Write</text></questiontext></question></quiz>'
         ).questions
         assert (question.qtype, question.name, question.text) == ("essay_test", "E", {"en": "Write"})

@@ -17,7 +17,7 @@ from quizzes.definitions import (
 from quizzes.formats.base import FormatError, ParseResult
 from quizzes.formats.gift import export, parse
 
-TRUE = {"ar": "صح", "en": "True"}
+TRUE = {"ar": "صواب", "en": "True"}
 FALSE = {"ar": "خطأ", "en": "False"}
 
 
@@ -54,14 +54,12 @@ class TestQuestionsGift:
             return read(moodle_corpus / "questions.gift.txt")
 
     def test_counts(self, result):
-        # 9 questions (Moodle's behat test says "Importing 9 questions"): 8 imported; 1 skipped, the essay "Q8".
+        # 9 questions (Moodle's behat test says "Importing 9 questions"), all imported: the essay "Q8" too.
         assert result.errors == []
-        assert len(result.questions) == 8
-        assert [str(problem) for problem in result.skipped] == [
-            "line 2 (“Q8”): questions of type “essay” are not supported; skipped."
-        ]
+        assert len(result.questions) == 9
+        assert result.skipped == []
         assert [q.qtype for q in result.questions] == [
-            "matching", "single_choice", "multiple_response", "numerical",
+            "essay", "matching", "single_choice", "multiple_response", "numerical",
             "short_answer", "true_false", "true_false", "true_false",
         ]  # fmt: skip
 
@@ -428,13 +426,12 @@ def test_broken_questions_are_errors_and_the_rest_is_read():
     assert [q.source for q in result.questions] == ["line 15"]
 
 
-def test_description_and_essay_are_skipped():
+def test_description_and_essay_are_read_by_their_types():
+    """Moodle's rules: no answer block is a description, `{}` an essay (quizzes/question_types/essay.py and
+    description.py; tests/quizzes/formats/test_essay_description.py has the rest)."""
     result = parse("Just some text.\n\n::E:: Write. {####Model answer}")
-    assert result.questions == []
-    assert [str(p) for p in result.skipped] == [
-        "line 1: questions of type “description” are not supported; skipped.",
-        "line 3 (“E”): questions of type “essay” are not supported; skipped.",
-    ]
+    assert [(q.qtype, q.name) for q in result.questions] == [("description", ""), ("essay", "E")]
+    assert result.questions[1].general_feedback == {"en": "Model answer"} and result.skipped == []
 
 
 def test_numerical_wrong_answer_with_a_value_is_kept():
@@ -633,6 +630,7 @@ def parses_or_format_error(text) -> None:
     for question in result.questions:
         assert question.qtype in {
             "single_choice", "multiple_response", "true_false", "short_answer", "numerical", "matching",
+            "essay", "description",
         }  # fmt: skip
 
 

@@ -31,24 +31,25 @@ from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 
 # file name: (questions imported, questions skipped, errors?, warnings)
 EXPECTED = {
-    # 5 deliberately broken cloze questions: every one skipped as an unsupported type.
-    "broken_cloze_questions.xml": (0, 5, False, 0),
-    # Child category Sigma/Tau before its parent Sigma; an essay (skipped) and a shortanswer.
-    "categories_reverse_order.xml": (1, 1, False, 0),
+    # 5 deliberately broken cloze questions: 4 are read (the type's validation refuses them), the fifth's
+    # numerical answer "zero" cannot be read at all.
+    "broken_cloze_questions.xml": (4, 0, True, 0),
+    # Child category Sigma/Tau before its parent Sigma; an essay and a shortanswer.
+    "categories_reverse_order.xml": (2, 0, False, 0),
     # A category with an <info> description and an idnumber, then one true/false question.
     "category_with_description.xml": (1, 0, False, 0),
     # Multiple-answer multichoice with invalid fractions 33 / -50 / 33.33333: imported, validated later.
     "error_invalid_grades.xml": (1, 0, False, 0),
-    # A category and an essay question (skipped).
-    "essay__testquestion.moodle.xml": (0, 1, False, 0),
+    # A category and an essay question (word limits, grader information, a response template).
+    "essay__testquestion.moodle.xml": (1, 0, False, 0),
     # idnumbers holding &lt; &amp; &gt; (ignored) and a true/false question.
     "html_chars_in_idnumbers.xml": (1, 0, False, 0),
     # Matching: 3 subquestions and a distractor with an empty prompt.
     "match__testquestion.moodle.xml": (1, 0, False, 0),
     # Multiple-answer multichoice, 5 answers at 0 / 50 %, with hints (not carried).
     "multichoice__testquestion.moodle.xml": (1, 0, False, 0),
-    # Four nested categories, four true/false questions and an essay (skipped).
-    "nested_categories_with_questions.xml": (4, 1, False, 0),
+    # Four nested categories, four true/false questions and an essay.
+    "nested_categories_with_questions.xml": (5, 0, False, 0),
     # Numerical 6.25 ± 0.05.
     "numerical__testquestion.moodle.xml": (1, 0, False, 0),
     # Ordering: six words whose fractions 1..6 follow the file order.
@@ -100,10 +101,14 @@ def test_corpus_file(name, corpus):
     assert len(result.warnings) == warnings
 
 
-def test_broken_cloze_questions_are_all_skipped_as_cloze(corpus):
+def test_broken_cloze_questions_are_read_and_the_unreadable_one_says_why(corpus):
     result = corpus("broken_cloze_questions.xml")
-    assert messages(result.skipped) == [str(unsupported_type_message("cloze"))] * 5
-    assert result.skipped[0].where == "question 1 (“Multianswer question without subquestions”)"
+    assert [(q.qtype, q.source) for q in result.questions][0] == (
+        "cloze", "question 1 (“Multianswer question without subquestions”)")
+    assert [(p.where, str(p.message)) for p in result.errors] == [(
+        "question 5 (“Numerical subquestion with buggy answer”)",
+        "invalid embedded answers (cloze) question: Gap 1: the answer “zero” must be a number, for example "
+        "-1.234 or 3e8, or “*”.")]
 
 
 def test_cdata_and_entities_in_name_are_read_as_moodle_does(corpus):
@@ -224,21 +229,22 @@ def test_nested_categories(corpus):
     assert result.categories == ["Iota", "Iota/Kappa", "Iota/Kappa/Lambda", "Iota/Mu"]
     assert [(q.name, q.tags) for q in result.questions] == [
         ("Iota Question", ["category:Iota"]),
+        ("Kappa Essay Question", ["category:Iota/Kappa"]),
         ("Kappa Question", ["category:Iota/Kappa"]),
         ("Lambda Question", ["category:Iota/Kappa/Lambda"]),
         ("Mu Question", ["category:Iota/Mu"]),
     ]
     # Questions are numbered among all <question> elements, categories included.
-    assert result.skipped[0].where == "question 4 (“Kappa Essay Question”)"
+    assert result.questions[1].source == "question 4 (“Kappa Essay Question”)"
 
 
 def test_categories_in_reverse_order_list_parents_first(corpus):
     result = corpus("categories_reverse_order.xml")
     assert result.categories == ["Sigma", "Sigma/Tau"]
-    (question,) = result.questions
+    essay, question = result.questions
     assert (question.qtype, question.tags) == ("short_answer", ["category:Sigma"])
     assert question.text == {"en": "Testing Sigma Question"}
-    assert result.skipped[0].where == "question 2 (“Tau Question”)"
+    assert (essay.qtype, essay.tags, essay.source) == ("essay", ["category:Sigma/Tau"], "question 2 (“Tau Question”)")
 
 
 def test_category_prefixes_and_top_are_stripped():
@@ -331,8 +337,8 @@ def test_unreadable_questions_are_errors_and_others_still_read():
         ("question 4", "the default grade “lots” is not a number."),
         ("question 5", "the fraction “1e-999999999” is not a number."),
     ]
-    assert [q.name for q in result.questions] == ["Fine"]
-    assert messages(result.skipped) == [str(unsupported_type_message("essay")), str(unsupported_type_message("wordsearch"))]
+    assert [q.name for q in result.questions] == ["Fine", "Essay"]
+    assert messages(result.skipped) == [str(unsupported_type_message("wordsearch"))]
 
 
 # --- Texts, languages and formats ------------------------------------------------------------------------
@@ -752,7 +758,7 @@ def test_export_keeps_xml_well_formed_whatever_the_text():
 
 def test_unknown_type_cannot_be_exported():
     with pytest.raises(FormatError):
-        export([QuestionDef(qtype="essay", text={"en": "Write"})])
+        export([QuestionDef(qtype="long_essay", text={"en": "Write"})])
 
 
 # --- Property tests: nothing but FormatError ever escapes ------------------------------------------------
