@@ -1,8 +1,10 @@
 """`make run`: serve Tarikh the way a teacher runs it for a class, on a laptop or a school's small server.
 
-The real server stack on the SQLite default: gunicorn (threads, a worker per core up to four), static files
-from whitenoise's compressed manifest, `DEBUG` off. What production mode needs and a classroom does not
-have is filled in here, never in the settings:
+The real server stack on the SQLite default: daphne (ASGI), one process serving the pages and the live game's
+WebSockets (games/) with the in-memory channel layer, static files from whitenoise's compressed manifest,
+`DEBUG` off. One process is what the in-memory layer needs (every phone and the projector must reach the same
+layer); several workers need Redis (REDIS_URL) and are production's (docs/deploy.md). What production mode needs
+and a classroom does not have is filled in here, never in the settings:
 
 - a secret key, generated on the first run and kept in `.secret_key` (git-ignored, readable by its owner only),
   so sessions survive a restart;
@@ -109,12 +111,10 @@ def environment(host: str, base: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def gunicorn_command(host: str, port: str, cores: int | None = None) -> list[str]:
-    workers = max(1, min(4, cores or os.cpu_count() or 1))
-    bind = f"[{host.strip('[]')}]:{port}" if ":" in host.strip("[]") else f"{host}:{port}"
-    return [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", bind, "--workers", str(workers),
-            "--threads", "8", "--worker-class", "gthread", "--timeout", "60", "--graceful-timeout", "10",
-            "--access-logfile", "-"]
+def daphne_command(host: str, port: str) -> list[str]:
+    """daphne serving config.asgi (pages and WebSockets) on `host`; an IPv6 address without its brackets."""
+    return [sys.executable, "-m", "daphne", "--bind", host.strip("[]"), "--port", str(port),
+            "--http-timeout", "60", "--access-log", "-", "config.asgi:application"]
 
 
 def main(argv: list[str]) -> int:
@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
         print("Only this computer can reach it; for a class on this network: make run HOST=0.0.0.0")
     print("Stop with Ctrl+C.", flush=True)
     os.chdir(BASE_DIR)
-    command = gunicorn_command(host, port)
+    command = daphne_command(host, port)
     os.execvpe(command[0], command, env)
     return 0  # not reached
 

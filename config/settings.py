@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
+    # daphne's runserver serves ASGI (pages and the live game's WebSockets) in development; whitenoise's,
+    # above it, wraps it so static files still come from whitenoise. Before staticfiles, as channels asks.
+    "daphne",
     "django.contrib.staticfiles",
     "csp",
     "bilingual",
@@ -50,6 +53,7 @@ INSTALLED_APPS = [
     "quizzes",
     "classrooms",
     "progress",
+    "games",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +116,14 @@ else:
 # Whether the cache is one that every worker shares (Redis), so per-request reads may come from it.
 SHARED_CACHE = bool(_redis_url)
 
+# The live game's channel layer (games/): with REDIS_URL, channels-redis, so several ASGI workers reach the
+# same games; without it, each process's own memory, enough for `make run`'s single daphne process.
+if _redis_url:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                                  "CONFIG": {"hosts": [_redis_url[0]]}}}
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -160,6 +172,8 @@ RATELIMIT_IP_META_KEY = "accounts.throttling.client_ip"
 SIGN_UP_RATE = "60/h"
 JOIN_CODE_REFUSALS_PER_LEARNER = "10/15m"
 JOIN_CODE_REFUSALS_PER_ADDRESS = "100/15m"
+# A live game's PIN is six digits: refused PINs count per address, so a million cannot be tried.
+GAME_PIN_REFUSALS_PER_ADDRESS = "30/15m"
 
 # Behind a proxy, REMOTE_ADDR is the proxy's: TRUSTED_PROXY_HEADER names the header in which the proxy
 # gives the client's address (its last entry is the one the proxy wrote). Unset, only REMOTE_ADDR counts,

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("quizzes.urls")),
     path("", include("classrooms.urls")),
     path("", include("progress.urls")),
+    path("", include("games.urls")),
     path("bench/baseline/", baseline.BaselineView.as_view(), name="baseline"),
     prefix_default_language=True,
 )

@@ -1,4 +1,4 @@
-"""`make run` serves a classroom: gunicorn, DEBUG off, a kept secret key, the hosts learners use, plain HTTP."""
+"""`make run` serves a classroom: daphne (pages and WebSockets), DEBUG off, a kept secret key, the hosts learners use, plain HTTP."""
 
 import os
 import socket
@@ -58,11 +58,22 @@ def test_what_the_environment_sets_wins(monkeypatch, tmp_path):
     assert filled["DEBUG"] == "false" and filled["SECRET_KEY"] and "localhost" in filled["ALLOWED_HOSTS"]
 
 
-def test_gunicorn_binds_ipv6_in_brackets_and_uses_at_most_four_workers():
-    command = serve.gunicorn_command("::", "8000", cores=16)
-    assert command[command.index("--bind") + 1] == "[::]:8000"
-    assert command[command.index("--workers") + 1] == "4"
-    assert serve.gunicorn_command("0.0.0.0", "80", cores=1)[command.index("--bind") + 1] == "0.0.0.0:80"
+def test_daphne_serves_the_asgi_application_in_one_process_on_ipv4_and_ipv6():
+    command = serve.daphne_command("::", "8000")
+    assert command[-1] == "config.asgi:application"
+    assert (command[command.index("--bind") + 1], command[command.index("--port") + 1]) == ("::", "8000")
+    assert serve.daphne_command("[fd00::5]", "80")[command.index("--bind") + 1] == "fd00::5"
+    assert "--workers" not in command  # the in-memory channel layer lives in this one process
+
+
+def _websocket_handshake(port: int, path: str) -> bytes:
+    """Open a WebSocket by hand and return the server's first bytes (its status line first)."""
+    request = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               f"Origin: http://127.0.0.1:{port}\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+               "Sec-WebSocket-Version: 13\r\n\r\n")
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request.encode())
+        return connection.recv(1024)
 
 
 def _free_port() -> int:
@@ -72,8 +83,10 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
-def test_make_run_serves_with_gunicorn_over_plain_http_and_signing_in_works(tmp_path):
-    """The real thing: config.serve on a scratch SQLite database; a learner signs in over http."""
+def test_make_run_serves_pages_and_websockets_with_daphne_over_plain_http(tmp_path):
+    """The real thing: config.serve on a scratch SQLite database; a learner signs in over http, and the live
+    game's WebSockets are routed on the same port: a host's socket without a session is refused by the game
+    (403 at the handshake), where a WSGI server would answer Django's 404 page."""
     port = _free_port()
     database = tmp_path / "classroom.sqlite3"
     env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS",
@@ -107,8 +120,9 @@ def test_make_run_serves_with_gunicorn_over_plain_http_and_signing_in_works(tmp_
         with pytest.raises(urllib.error.HTTPError) as missing:
             opener.open(debug_page, timeout=10)
         assert b"URLconf" not in missing.value.read()  # DEBUG is off: no Django debug page
+        assert _websocket_handshake(port, "/ws/en/host/1/").startswith(b"HTTP/1.1 403")
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert f"Tarikh is at http://127.0.0.1:{port}/" in output
-    assert "gthread" in output
+    assert "WSREJECT /ws/en/host/1/" in output  # daphne's access log: the socket reached the game

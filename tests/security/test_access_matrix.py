@@ -71,6 +71,13 @@ def is_model_page(key) -> bool:
     return bool(match) and registered(match["app"], match["model"])
 
 
+def game_of(world):
+    """Teacher A's live game of their quiz, opened the first time a URL needs it."""
+    if not hasattr(world, "game"):
+        from games.services import game_host
+
+        world.game = game_host(quiz=world.quiz, host=world.teacher_a, now=timezone.now())
+    return world.game
 
 
 def essay_of(world):
@@ -146,6 +153,15 @@ URLS = {
     "classrooms:attempt_review": ("teacher-own", lambda w: {"pk": w.finished.pk}),
     "classrooms:grading": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
     "classrooms:grade_slot": ("teacher-own", lambda w: {"pk": w.classroom.pk, "slot_pk": essay_of(w).pk}),
+    # Live games: a teacher hosts their own quizzes; anyone with a running game's PIN may join it
+    "games:list": ("teacher", None),
+    "games:host_setup": ("teacher-own", lambda w: {"pk": w.quiz.pk}),
+    "games:host": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
+    "games:command": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
+    "games:qr": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
+    "games:join": ("public", None),
+    "games:play": ("public", lambda w: {"pin": game_of(w).pin}),
+    "games:answer": ("public", lambda w: {"pin": game_of(w).pin}),
     # Progress: the learner's own, so no object in the URL
     "progress:dashboard": ("login", None),
     "progress:practise": ("login", None),

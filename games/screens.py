@@ -1,0 +1,212 @@
+"""What the projector and each phone show, rendered by the server from the game's rows.
+
+A screen is HTML rendered for one viewer: the host's (`host_screen`) or one player's (`player_screen`). Pages
+render it on load and the sockets send it again whenever the game changes (`games.consumers`), so a phone
+only ever holds what its own screen shows. A player's screen goes through the question type's formulation
+with `DisplayOptions.hidden()` while the question is open: no key, no fraction, no feedback can reach a
+phone before the reveal, whatever a browser extension reads. The right answer, the room's answers and the
+explanation are rendered only in the reveal's state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from games import scoring
+from games.models import Game, GameState, Player, PlayerAnswer
+from quizzes.definitions import text_of
+from quizzes.display import DisplayOptions
+from quizzes.question_types.choice_based import ChoiceQuestionType
+from quizzes.states import SlotState, graded_state_for_fraction
+
+HOST_TEMPLATE = "games/host_screen.html"
+PLAYER_TEMPLATE = "games/player_screen.html"
+# The projector's top of the leaderboard, and the podium's steps.
+LEADERBOARD_SIZE = 5
+PODIUM_SIZE = 3
+# The option markers, in order: a shape and a colour each, so no option is told by its colour alone.
+SHAPES = ("triangle", "diamond", "circle", "square", "pentagon", "star", "hexagon", "cross")
+
+REVEALED = DisplayOptions(readonly=True, correctness=True, general_feedback=True, right_answer=True)
+
+
+@dataclass
+class Ranked:
+    player: Player
+    rank: int
+
+
+def ranked_players(game: Game) -> list[Ranked]:
+    """The players still in the game, best first, with competition ranks (equal scores share one)."""
+    players = list(game.players.playing().ranked())
+    return [Ranked(player, rank) for player, rank in zip(players, scoring.ranks([p.score for p in players]))]
+
+
+def team_standings(game: Game, ranked: list[Ranked]) -> list[dict]:
+    if not game.has_teams:
+        return []
+    members: dict[int, list[int]] = {}
+    for entry in ranked:
+        if entry.player.team:
+            members.setdefault(entry.player.team, []).append(entry.player.score)
+    return [{"team": team, "score": score, "members": len(members[team]),
+             "shape": SHAPES[(team - 1) % len(SHAPES)]}
+            for team, score in scoring.team_scores(members)]
+
+
+def answered_count(game: Game) -> int:
+    """How many players still in the game answered the current question."""
+    return PlayerAnswer.objects.filter(player__game=game, player__removed=False, position=game.position).count()
+
+
+def answered_html(game: Game, *, language: str) -> str:
+    """The projector's answers-in counter alone (a number meets a noun: rendered here, with its plural)."""
+    with translation.override(language):
+        return render_to_string("games/_answered.html", {
+            "answered": answered_count(game), "players_count": game.players.playing().count()})
+
+
+def with_shapes(options) -> list[dict]:
+    return [{"option": option, "shape": SHAPES[index % len(SHAPES)], "index": index}
+            for index, option in enumerate(options)]
+
+
+def formulation(game: Game, *, language: str, display: DisplayOptions, response=None, disabled: bool = False):
+    frozen = game.frozen()
+    qtype = game.question_type()
+    return qtype.formulation(game.definition(), language=language, display=display, order=frozen["order"],
+                             response=response, field_name="response", disabled=disabled)
+
+
+def room_chart(game: Game, answers: list[PlayerAnswer], language: str) -> list[dict]:
+    """How the room answered: a bar per choice (types that sort responses, as item statistics do) or per
+    outcome (right, partly right, wrong), each with its count and its share of the players for the bar."""
+    qtype, definition = game.question_type(), game.definition()
+    players = max(game.players.playing().count(), 1)
+    if qtype.classifies_responses:
+        counts = Counter(key for answer in answers for key in qtype.classify_response(definition, answer.response))
+        classes = {c.key: c for c in qtype.response_classes(definition)}
+        keys = game.frozen()["order"].get("choices") or list(classes)
+        bars = [{"label": text_of(classes[key].text, language), "count": counts[key], "is_right": classes[key].is_right,
+                 "shape": SHAPES[index % len(SHAPES)]} for index, key in enumerate(keys) if key in classes]
+    else:
+        counts = Counter(graded_state_for_fraction(answer.fraction) for answer in answers)
+        bars = [{"label": state.label, "count": counts[state], "is_right": state == SlotState.RIGHT, "shape": ""}
+                for state in (SlotState.RIGHT, SlotState.PARTIAL, SlotState.WRONG)]
+    bars.append({"label": SlotState.UNANSWERED.label, "count": players - len(answers), "is_right": False,
+                 "shape": "", "unanswered": True})
+    for bar in bars:
+        bar["percent"] = f"{100 * max(bar['count'], 0) / players:.1f}"  # for data-inline-size: never localised
+    return bars
+
+
+def _explanations(game: Game, language: str) -> dict:
+    definition = game.definition()
+    # Both were sanitised with nh3 when the question was saved.
+    return {"general_feedback": mark_safe(text_of(definition.general_feedback, language)),
+            "explanation": mark_safe(text_of(definition.explanation, language))}
+
+
+def _common(game: Game, now: datetime, language: str) -> dict:
+    return {
+        "game": game, "language": language, "now": now,
+        "number": game.position + 1, "total": game.question_count,
+        "seconds_left": game.seconds_left(now),
+        # Milliseconds since the epoch, for the countdown script (never localised).
+        "deadline_ms": str(int(game.deadline.timestamp() * 1000)) if game.deadline else "",
+        "now_ms": str(int(now.timestamp() * 1000)),
+    }
+
+
+def host_context(game: Game, *, now: datetime, language: str, join_url: str) -> dict:
+    context = _common(game, now, language)
+    context["join_url"] = join_url
+    state = game.state
+    if state == GameState.LOBBY:
+        context["players"] = list(game.players.playing())
+        context["team_numbers"] = list(range(1, game.teams + 1))
+        return context
+    ranked = ranked_players(game)
+    context.update(players_count=len(ranked), teams=team_standings(game, ranked))
+    if state in (GameState.QUESTION, GameState.REVEAL):
+        qtype = game.question_type()
+        context["is_choice"] = isinstance(qtype, ChoiceQuestionType)
+        if state == GameState.QUESTION:
+            view = formulation(game, language=language, display=DisplayOptions.hidden(readonly=True), disabled=True)
+            context["answered"] = answered_count(game)
+        else:
+            view = formulation(game, language=language, display=REVEALED, disabled=True)
+            answers = list(PlayerAnswer.objects.filter(player__game=game, player__removed=False,
+                                                       position=game.position))
+            context.update(chart=room_chart(game, answers, language), answered=len(answers),
+                           **_explanations(game, language))
+        context.update(q=view, options=with_shapes(view.options))
+    elif state == GameState.LEADERBOARD:
+        context["leaders"] = ranked[:LEADERBOARD_SIZE]
+    elif state == GameState.FINISHED:
+        context["podium"] = ranked[:PODIUM_SIZE]
+        context["ranked"] = ranked
+    return context
+
+
+def player_context(player: Player, game: Game, *, now: datetime, language: str) -> dict:
+    context = _common(game, now, language)
+    context["player"] = player
+    if player.removed:
+        return context
+    state = game.state
+    if state == GameState.LOBBY:
+        return context
+    answer = player.answers.filter(position=game.position).first() if game.position >= 0 else None
+    qtype = game.question_type() if game.position >= 0 else None
+    context["answer"] = answer
+    if state == GameState.QUESTION:
+        if answer is None:
+            # The question as the type shows it, with nothing of its key: DisplayOptions.hidden().
+            view = formulation(game, language=language, display=DisplayOptions.hidden(), disabled=game.is_paused)
+            context.update(q=view, options=with_shapes(view.options),
+                           is_choice=isinstance(qtype, ChoiceQuestionType))
+        else:
+            context["summary"] = qtype.summarise(game.definition(), answer.response, language)
+        return context
+    ranked = ranked_players(game)
+    mine = next((entry for entry in ranked if entry.player.pk == player.pk), None)
+    context.update(rank=mine.rank if mine else None, players_count=len(ranked))
+    if game.has_teams:
+        teams = team_standings(game, ranked)
+        context["team"] = next((team for team in teams if team["team"] == player.team), None)
+        context["team_rank"] = next((i for i, team in enumerate(teams, 1) if team["team"] == player.team), None)
+    if state == GameState.REVEAL:
+        definition = game.definition()
+        context["state"] = graded_state_for_fraction(answer.fraction) if answer else SlotState.UNANSWERED
+        context["summary"] = qtype.summarise(definition, answer.response, language) if answer else ""
+        context["right_answer"] = qtype.summarise(definition, qtype.correct_response(definition), language)
+        context.update(_explanations(game, language))
+    return context
+
+
+def host_screen(game: Game, *, now: datetime, language: str, join_url: str, request=None) -> str:
+    """The projector's screen; `request` (a page, not a socket) gives its forms their CSRF token."""
+    with translation.override(language):
+        return render_to_string(HOST_TEMPLATE, host_context(game, now=now, language=language, join_url=join_url),
+                                request=request)
+
+
+def player_screen(player: Player, game: Game, *, now: datetime, language: str, request=None) -> str:
+    """One player's screen; `request` (a page, not a socket) gives its forms their CSRF token."""
+    with translation.override(language):
+        return render_to_string(PLAYER_TEMPLATE, player_context(player, game, now=now, language=language),
+                                request=request)
+
+
+def join_path(game: Game, language: str) -> str:
+    with translation.override(language):
+        return reverse("games:play", kwargs={"pin": game.pin})
+
