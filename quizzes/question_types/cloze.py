@@ -481,11 +481,10 @@ class Cloze(QuestionType):
             right = [a for a in gap.answers if a.fraction > 0] if gap.multiple else [
                 max(gap.answers, key=lambda a: a.fraction)]
             return comma(language).join(text_of(a.text, language) for a in right)
-        forms = []
-        for answer in gap.answers:
-            if answer.fraction == 1:
-                forms += [answer.text[code] for code in (language, *LANGUAGES) if answer.text.get(code)]
-        return comma(language).join(dict.fromkeys(forms))
+        # The first fully right answer in the page's language, as Moodle names "the correct answer": every
+        # accepted spelling in both languages would bury it (they still count when a learner types them).
+        right = next((answer for answer in gap.answers if answer.fraction == 1), None)
+        return text_of(right.text, language) if right else ""
 
     # --- grading ------------------------------------------------------------------------------------
     def matching_answer(self, gap: Gap, typed: str) -> Answer | None:
