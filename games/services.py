@@ -41,11 +41,6 @@ from quizzes import definitions as defs
 from quizzes.models import Question, Quiz
 from quizzes.services.attempts import AttemptRefused, draw_questions, frozen_order
 
-# The types a phone can answer within a question's time limit. An essay needs a teacher to grade it and
-# the newer types (cloze, gaps) are not yet tried on phones; a quiz holding one is refused at hosting with
-# the reason. A description (a text block with nothing to answer) is left out of the game.
-PLAYABLE_TYPES = ("single_choice", "true_false", "multiple_response", "short_answer", "numerical", "ordering",
-                  "matching")
 # How many PINs are tried before giving up (a million PINs, a few hundred running games at most).
 PIN_TRIES = 20
 
@@ -85,7 +80,8 @@ def game_questions(*, quiz: Quiz, rng: random.Random) -> tuple[list[dict], list[
         qtype = registry.get(definition.qtype)
         if not qtype.is_graded:
             continue
-        if qtype.name not in PLAYABLE_TYPES:
+        # A type says whether a phone can answer it within the time limit (`playable_live`: not an essay).
+        if not (qtype.playable_live and qtype.grades_automatically):
             problems.append(_("“%(name)s” is a question of type %(type)s, which cannot be answered on a phone "
                               "within a time limit.") % {"name": definition.name or pk, "type": qtype.label})
             continue

@@ -130,6 +130,8 @@ class QuestionType(ABC):
     # False for a text block with no grade (a description): its slot has no points, no number and no answer,
     # and it is never graded (Moodle's `is_real_question_type()`).
     is_graded: ClassVar[bool] = True
+    # Whether a learner can answer it on a phone within a live game's time limit (games/): false for an essay.
+    playable_live: ClassVar[bool] = True
     # Checks allowed with immediate feedback when fewer than the behaviour's (a wrong true/false gives the
     # answer away, so it has one); None: the behaviour decides.
     max_tries: ClassVar[int | None] = None

@@ -95,6 +95,7 @@ class Essay(QuestionType):
     label = _("Essay (graded by a teacher)")
     answer_rows = None
     needs_manual_grading = True
+    playable_live = False  # minutes of writing, and a teacher's mark: no live game waits for that
     # About 5,000 words: a long essay fits, a pasted book does not.
     MAX_RESPONSE_LENGTH = 30_000
     # GIFT: `{}` (an empty answer block) is an essay; asked before every type that reads answers.

@@ -2,6 +2,7 @@
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from games import services
@@ -152,6 +153,8 @@ def test_an_answer_by_form_counts_like_one_over_the_socket(client, game, join):
     # The only player answered: the question closed and the phone shows its result.
     assert Game.objects.get(pk=game.pk).state == GameState.REVEAL
     assert "+1000 points" in client.get(f"/en/play/{game.pin}/").content.decode()
+    projector = signed_in(client, host).get(reverse("games:host", kwargs={"pk": game.pk}))
+    assert projector.status_code == 200 and 'dir="rtl"' in projector.content.decode()
 
 
 def test_the_phone_page_shows_the_question_in_arabic_rtl(client, game, join):
@@ -160,3 +163,30 @@ def test_the_phone_page_shows_the_question_in_arabic_rtl(client, game, join):
     client.cookies[player_cookie(game)] = token
     page = client.get(f"/ar/play/{game.pin}/").content.decode()
     assert 'dir="rtl"' in page and "متى وقعت معركة بويبلا؟" in page and 'name="response"' in page
+
+
+@pytest.mark.parametrize("qtype", ["cloze", "gapselect", "ddwtos"])
+def test_the_newer_types_are_played_on_a_phone_with_their_own_controls(client, host, make_game, join, qtype):
+    """Cloze and the gap types are answered on a phone as in an attempt (their selects and fields), graded by
+    the type, and show nothing of the key before the reveal (issue 11: "everywhere the seven types work")."""
+    from quizzes.models import Quiz, QuizQuestion
+    from tests.quizzes.question_types import gap_questions
+    from tests.quizzes.question_types.test_cloze import puebla as cloze_puebla
+
+    definition = cloze_puebla() if qtype == "cloze" else gap_questions.puebla(qtype, shuffle=False)
+    bank = factories.bank(owner=host)
+    quiz = Quiz.objects.create(owner=host, title_ar="لعبة", title_en="Game", is_published=True, shuffle_choices=False)
+    QuizQuestion.objects.create(quiz=quiz, question=factories.question(bank_obj=bank, definition=definition))
+    game = make_game(quiz)
+    _amal, token = join(game, "أمل")
+    game = services.game_start(game=game, now=timezone.now())
+    client.cookies[player_cookie(game)] = token
+    phone = client.get(f"/ar/play/{game.pin}/").content.decode()
+    assert 'name="response-1"' in phone and "key-right" not in phone
+    right = game.question_type(0).correct_response(game.definition(0))
+    fields = {f"response-{number}": value for number, value in right.items()}
+    client.post(f"/en/play/{game.pin}/answer/", {"position": "0", **fields})
+    assert Game.objects.get(pk=game.pk).state == GameState.REVEAL
+    assert "+1000 points" in client.get(f"/en/play/{game.pin}/").content.decode()
+    projector = signed_in(client, host).get(reverse("games:host", kwargs={"pk": game.pk}))
+    assert projector.status_code == 200 and 'dir="rtl"' in projector.content.decode()
