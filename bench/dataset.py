@@ -16,6 +16,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import get_random_string
@@ -28,6 +29,7 @@ from quizzes.models import (
     Attempt,
     AttemptQuestion,
     Choice,
+    GapChoice,
     MatchingPair,
     NumericalAnswer,
     OrderingItem,
@@ -46,9 +48,10 @@ MODEL_BACKEND = "accounts.backends.CachedModelBackend"
 BATCH = 2000
 
 # The share of each question type in the bank (ten in a hundred are short answers, and so on).
+# Essays are left out: a teacher grades them, and the exam burst measures what the server grades.
 TYPE_MIX = {
-    "single_choice": 35, "true_false": 15, "multiple_response": 15, "short_answer": 10,
-    "numerical": 10, "matching": 8, "ordering": 7,
+    "single_choice": 27, "true_false": 14, "multiple_response": 13, "short_answer": 10,
+    "numerical": 9, "matching": 8, "ordering": 7, "cloze": 6, "gapselect": 3, "ddwtos": 3,
 }
 
 PLACES = [("بويبلا", "Puebla"), ("فيراكروز", "Veracruz"), ("كيريتارو", "Queretaro"), ("مكسيكو", "Mexico City"),
@@ -62,12 +65,42 @@ def _fraction(value: Fraction) -> Decimal:
 def _text(n: int, kind: str) -> dict[str, str]:
     place_ar, place_en = PLACES[n % len(PLACES)]
     year = 1800 + n % 120
+    if kind in ("gapselect", "ddwtos"):  # [[n]] is the place of the n-th gap choice (_answer_rows)
+        return {"text_ar": f"<p>السؤال {n}: في سنة {year} وقعت [[1]] في [[2]].</p>",
+                "text_en": f"<p>Question {n}: in {year} [[1]] took place in [[2]].</p>"}
+    if kind == "cloze":
+        return _cloze_texts(n)[0]
     return {
         "text_ar": f"<p>السؤال {n} ({kind}): ماذا جرى في {place_ar} سنة {year}؟ اختر أو اكتب الجواب الصحيح.</p>",
         "text_en": f"<p>Question {n} ({kind}): what happened in {place_en} in {year}? Choose or write the right answer.</p>",
         "general_feedback_ar": f"<p>راجع أحداث سنة {year}.</p>",
         "general_feedback_en": f"<p>See the events of {year}.</p>",
     }
+
+
+def _cloze_texts(n: int) -> tuple[dict[str, str], dict]:
+    """A cloze question's stored texts and options: a choice, a short answer and a year (Moodle's syntax)."""
+    from quizzes.question_types.cloze import gap_json, read_texts
+
+    place_ar, place_en = PLACES[n % len(PLACES)]
+    other_ar, other_en = PLACES[(n + 1) % len(PLACES)]
+    year = 1800 + n % 120
+    texts, gaps, problems = read_texts({
+        "ar": f"<p>السؤال {n}: وقعت المعركة في {{1:MC:={place_ar}~{other_ar}}}، وقادها {{1:SA:=خواريز}} سنة "
+              f"{{1:NM:={year}:1}}.</p>",
+        "en": f"<p>Question {n}: the battle was fought at {{1:MC:={place_en}~{other_en}}}, led by {{1:SA:=Juárez}} in "
+              f"{{1:NM:={year}:1}}.</p>",
+    })
+    assert not problems, problems
+    return ({f"text_{code}": text for code, text in texts.items()}, {"gaps": [gap_json(gap) for gap in gaps]})
+
+
+def _options(n: int, kind: str) -> dict:
+    if kind == "cloze":
+        return _cloze_texts(n)[1]
+    if kind in ("gapselect", "ddwtos"):
+        return {"shuffle": True}
+    return {}
 
 
 def _answer_rows(question: Question, n: int) -> list:
@@ -102,6 +135,15 @@ def _answer_rows(question: Question, n: int) -> list:
     if qtype == "ordering":
         return [OrderingItem(question=question, position=i, text_ar=f"المرحلة {i + 1}", text_en=f"Stage {i + 1}")
                 for i in range(5)]
+    if qtype in ("gapselect", "ddwtos"):  # two gaps, each with its group's wrong choice beside it
+        place_ar, place_en = PLACES[n % len(PLACES)]
+        other_ar, other_en = PLACES[(n + 3) % len(PLACES)]
+        texts = [(1, "المعركة", "the battle"), (2, place_ar, place_en), (1, "المعاهدة", "the treaty"),
+                 (2, other_ar, other_en)]
+        return [GapChoice(question=question, position=i, group=group, text_ar=ar, text_en=en)
+                for i, (group, ar, en) in enumerate(texts)]
+    if qtype == "cloze":
+        return []
     raise ValueError(f"No bench rows for the question type {qtype!r}.")
 
 
@@ -124,7 +166,8 @@ def bank(*, owner, size: int, seed: int = 6) -> QuestionBank:
                                           title_en=f"Benchmark bank ({size} questions)")
     questions = Question.objects.bulk_create(
         [Question(bank=created, qtype=kind, name=f"bench-{n}", status=QuestionStatus.PUBLISHED,
-                  difficulty=("easy", "medium", "hard")[n % 3], created_by=owner, **_text(n, kind))
+                  difficulty=("easy", "medium", "hard")[n % 3], created_by=owner, options=_options(n, kind),
+                  **_text(n, kind))
          for n, kind in enumerate(kinds)],
         batch_size=BATCH,
     )
@@ -180,11 +223,8 @@ def sessions(users) -> list[str]:
 
 def form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
     """The form fields a learner's browser posts to answer `slot` right (for the answer-save endpoint)."""
-    field = f"q{slot.position}"
-    response = slot.question_type.correct_response(slot.definition)
-    if isinstance(response, dict):
-        return {f"{field}.{prompt}": answer for prompt, answer in response.items()}
-    return {field: response}
+    qtype = slot.question_type
+    return qtype.form_data(qtype.correct_response(slot.definition), f"q{slot.position}")
 
 
 def other_form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
@@ -192,11 +232,19 @@ def other_form_data(slot: AttemptQuestion) -> dict[str, str | list[str]]:
     autosave a real change (an unchanged answer writes nothing, which would flatter the answer-save phase)."""
     field = f"q{slot.position}"
     definition = slot.definition
-    response = slot.question_type.correct_response(definition)
+    qtype = slot.question_type
+    response = qtype.correct_response(definition)
     keys = [choice.key for choice in definition.choices]
-    if isinstance(response, dict):  # matching: every prompt given the next prompt's answer
-        prompts, answers = list(response), list(response.values())
-        return {f"{field}.{prompt}": answer for prompt, answer in zip(prompts, answers[1:] + answers[:1])}
+    if isinstance(response, dict):  # matching, gaps, cloze: every part given the next part's answer …
+        parts, answers = list(response), list(response.values())
+        rotated = dict(zip(parts, answers[1:] + answers[:1]))
+        try:
+            if rotated == response:
+                raise ValidationError("unchanged")
+            qtype.clean_response(definition, rotated)
+        except ValidationError:  # … or, where that is no answer of the question (another gap's group), the
+            rotated = {**response, parts[0]: ""}  # first part left empty
+        return qtype.form_data(rotated, field)
     if isinstance(response, list) and keys:  # multiple response: the other boxes
         return {field: [key for key in keys if key not in response] or keys[:1]}
     if isinstance(response, list):  # ordering: reversed

@@ -285,6 +285,11 @@ class QuestionType(ABC):
         """Return the raw response posted under field `name` (a QueryDict), before `clean_response`."""
         return data.get(name)
 
+    def form_data(self, response: Any, name: str) -> dict:
+        """The fields a browser posts for `response` under field `name`: `raw_from_form` read backwards (the
+        load test and tests answer through real forms with it)."""
+        return {name: response}
+
     @abstractmethod
     def clean_response(self, definition: QuestionDef, raw: Any) -> Any:
         """Return `raw` (from a form or JSON) as this type's response, or raise ValidationError.

@@ -620,6 +620,9 @@ class Cloze(QuestionType):
     def is_answered(self, response):
         return isinstance(response, dict) and any(response.values())
 
+    def form_data(self, response, name):
+        return {f"{name}-{part}": value for part, value in (response or {}).items()}
+
     def raw_from_form(self, data, name):
         """One field per gap, `<name>-<n>`; checkboxes post several values (and an empty one)."""
         prefix = f"{name}-"

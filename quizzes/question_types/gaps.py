@@ -347,6 +347,9 @@ class GapQuestionType(QuestionType):
     def is_answered(self, response):
         return isinstance(response, dict) and any(response.values())
 
+    def form_data(self, response, name):
+        return {f"{name}-{part}": value for part, value in (response or {}).items()}
+
     def raw_from_form(self, data, name):
         """One field per gap, `<name>-<gap number>`."""
         prefix = f"{name}-"

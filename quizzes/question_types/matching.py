@@ -131,6 +131,9 @@ class Matching(QuestionType):
     def is_answered(self, response):
         return bool(response) and any(response.values())
 
+    def form_data(self, response, name):
+        return {f"{name}.{part}": value for part, value in (response or {}).items()}
+
     def raw_from_form(self, data, name):
         prefix = f"{name}."
         return {key[len(prefix):]: value for key, value in data.items() if key.startswith(prefix)}
