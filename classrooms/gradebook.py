@@ -1,7 +1,8 @@
 """The gradebook of a class: its learners × its assignments, built from a fixed number of queries.
 
-Three queries whatever the size of the class: the members, the assignments with their quizzes, and
-the finished attempts of those members at those quizzes (grouped in one pass, see
+Five queries whatever the size of the class: the members, the assignments with their quizzes, the
+overrides that move some members' dates, their accommodations, and the finished attempts of those members at
+those quizzes (grouped in one pass, see
 `classrooms.models.assignment_results`). The page and both exports read the same `Gradebook`.
 """
 
@@ -12,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 
-from classrooms.models import Assignment, AssignmentResult, AssignmentStatus, Classroom, assignment_results
+from classrooms.models import Accommodation, Assignment, AssignmentResult, AssignmentStatus, Classroom, assignment_results
 
 
 def display_name(user) -> str:
@@ -28,6 +29,8 @@ def by_name(users) -> list:
 class GradebookRow:
     learner: object
     results: list[AssignmentResult]
+    # The learner's accommodation in the class, for the teacher's badge (None: none).
+    accommodation: Accommodation | None = None
 
     @property
     def name(self) -> str:
@@ -53,7 +56,10 @@ class Gradebook:
         learners = by_name(get_user_model().objects.filter(class_memberships__classroom=classroom))
         assignments = list(classroom.assignments.select_related("quiz").order_by("due_at", "pk"))
         results = assignment_results(assignments=assignments, learner_ids=[u.pk for u in learners], now=now)
-        rows = [GradebookRow(learner, [results[learner.pk, a.pk] for a in assignments]) for learner in learners]
+        accommodations = {a.membership.learner_id: a for a in
+                          Accommodation.objects.filter(membership__classroom=classroom).select_related("membership")}
+        rows = [GradebookRow(learner, [results[learner.pk, a.pk] for a in assignments], accommodations.get(learner.pk))
+                for learner in learners]
         return cls(classroom, assignments, rows)
 
     @property

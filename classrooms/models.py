@@ -7,17 +7,19 @@ the quiz, so it is always consistent with them (a learner who leaves and rejoins
 
 from __future__ import annotations
 
+import copy
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 
 from bilingual.folding import normalise
 from quizzes.models import Attempt, GradingMethod
@@ -255,8 +257,27 @@ class Assignment(models.Model):
             uncounted=uncounted,
         )
 
+    def for_learner(self, overrides) -> Assignment:
+        """This assignment with the dates `overrides` (the learner's) give them: per date, the most generous of the
+        overrides that set it (the earliest opening, the latest due and close); unchanged without overrides."""
+        overrides = list(overrides)
+        if not overrides:
+            return self
+        personal = copy.copy(self)
+        opens = [o.opens_at for o in overrides if o.opens_at]
+        due = [o.due_at for o in overrides if o.due_at]
+        closes = [o.closes_at for o in overrides if o.closes_at]
+        if opens:
+            personal.opens_at = min(opens)
+        if due:
+            personal.due_at = max(due)
+        if closes:
+            personal.closes_at = max(closes)
+        return personal
+
     def result_for(self, learner, now) -> AssignmentResult:
-        return self.result_from(list(Attempt.objects.finished().filter(quiz_id=self.quiz_id, learner=learner)), now)
+        personal = self.for_learner(self.overrides.filter(learners=learner))
+        return personal.result_from(list(Attempt.objects.finished().filter(quiz_id=self.quiz_id, learner=learner)), now)
 
     def status_for(self, learner, now) -> AssignmentStatus:
         return self.result_for(learner, now).status
@@ -280,7 +301,8 @@ def graded_attempt(method: str, attempts):
 
 
 def assignment_results(*, assignments, learner_ids, now) -> dict[tuple[int, int], AssignmentResult]:
-    """Results for every learner × assignment, keyed by (learner id, assignment id), from one query.
+    """Results for every learner × assignment, keyed by (learner id, assignment id), from two queries (the
+    attempts, and the overrides that move a learner's dates).
 
     `assignments` should come with their quiz (select_related) so that no query runs per assignment.
     """
@@ -294,13 +316,147 @@ def assignment_results(*, assignments, learner_ids, now) -> dict[tuple[int, int]
               "finished_automatically", "score", "max_score")
         .order_by("number")
     )
+    overrides: dict[tuple[int, int], list] = {}
+    through = AssignmentOverride.learners.through.objects.filter(
+        assignmentoverride__assignment_id__in=[a.pk for a in assignments], user_id__in=learner_ids,
+    ).select_related("assignmentoverride")
+    for row in through:
+        overrides.setdefault((row.user_id, row.assignmentoverride.assignment_id), []).append(row.assignmentoverride)
     by_learner_quiz: dict[tuple[int, int], list] = {}
     for attempt in attempts:
         by_learner_quiz.setdefault((attempt.learner_id, attempt.quiz_id), []).append(attempt)
     results = {}
     for learner_id in learner_ids:
         for assignment in assignments:
-            results[learner_id, assignment.pk] = assignment.result_from(
+            personal = assignment.for_learner(overrides.get((learner_id, assignment.pk), ()))
+            results[learner_id, assignment.pk] = personal.result_from(
                 by_learner_quiz.get((learner_id, assignment.quiz_id), []), now
             )
     return results
+
+
+# --- accommodations and overrides ----------------------------------------------------------------
+class TimeMultiplier(models.TextChoices):
+    NONE = "1", _("no extra time")
+    QUARTER = "1.25", _("1.25× the time")
+    HALF = "1.5", _("1.5× the time")
+    DOUBLE = "2", _("2× the time")
+    UNTIMED = "untimed", _("untimed")
+
+
+class Accommodation(models.Model):
+    """What one learner of a class needs on every quiz assigned to it (Canvas's course-wide accommodations).
+
+    Only the class's teacher sees it; the learner is told their own on the quiz's start page.
+    """
+
+    membership = models.OneToOneField(
+        Membership, on_delete=models.CASCADE, related_name="accommodation", verbose_name=_("member")
+    )
+    time_multiplier = models.CharField(
+        _("time"), max_length=7, choices=TimeMultiplier.choices, default=TimeMultiplier.NONE
+    )
+    extra_attempts = models.PositiveSmallIntegerField(
+        _("extra attempts"), default=0, validators=[MaxValueValidator(20)],
+        help_text=_("Added to quizzes that limit attempts."),
+    )
+    fewer_choices = models.PositiveSmallIntegerField(
+        _("fewer wrong options"), default=0, validators=[MaxValueValidator(5)],
+        help_text=_("Single-choice questions hide this many wrong options (the right one always stays)."),
+    )
+    fair_scoring = models.BooleanField(
+        _("fair scoring in live games"), default=False,
+        help_text=_("Points for right answers only, however fast, even when the game scores speed."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("accommodation")
+        verbose_name_plural = _("accommodations")
+
+    def __str__(self) -> str:
+        return str(self.membership)
+
+    @property
+    def untimed(self) -> bool:
+        return self.time_multiplier == TimeMultiplier.UNTIMED
+
+    @property
+    def multiplier(self) -> Decimal:
+        return Decimal(1) if self.untimed else Decimal(self.time_multiplier)
+
+    @property
+    def is_empty(self) -> bool:
+        return (self.time_multiplier == TimeMultiplier.NONE and not self.extra_attempts and not self.fewer_choices
+                and not self.fair_scoring)
+
+    def labels(self) -> list[str]:
+        """Short words for the teacher's badge: "1.5× the time", "2 extra attempts"…"""
+        labels = [] if self.time_multiplier == TimeMultiplier.NONE else [str(self.get_time_multiplier_display())]
+        if self.extra_attempts:
+            labels.append(ngettext("%(count)d extra attempt", "%(count)d extra attempts", self.extra_attempts)
+                          % {"count": self.extra_attempts})
+        if self.fewer_choices:
+            labels.append(ngettext("%(count)d fewer option", "%(count)d fewer options", self.fewer_choices)
+                          % {"count": self.fewer_choices})
+        if self.fair_scoring:
+            labels.append(str(_("fair scoring")))
+        return labels
+
+    def applied_to(self, policy):
+        return policy.accommodated(multiplier=self.multiplier, untimed=self.untimed,
+                                   extra_attempts=self.extra_attempts, fewer_wrong=self.fewer_choices)
+
+
+class AssignmentOverride(models.Model):
+    """An exception to one assignment for one learner or several (Moodle's user and group overrides).
+
+    Each setting is optional: empty keeps the assignment's (or the quiz's). When several overrides name a learner,
+    the most generous value of each setting wins (quizzes/policies.py).
+    """
+
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, related_name="overrides", verbose_name=_("assignment")
+    )
+    learners = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="+", verbose_name=_("learners"))
+    opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
+    due_at = models.DateTimeField(_("due"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    time_limit = models.DurationField(_("time limit"), null=True, blank=True)
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), null=True, blank=True, help_text=_("0 means unlimited.")
+    )
+    # Seen by the class's teacher only: never on a learner's page.
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["assignment", "created_at", "pk"]
+        verbose_name = _("override")
+        verbose_name_plural = _("overrides")
+
+    def __str__(self) -> str:
+        return f"{self.assignment} · {self.pk}"
+
+    def clean(self) -> None:
+        if self.time_limit is not None and self.time_limit <= timedelta(0):
+            raise ValidationError({"time_limit": ValidationError(_("The time limit must be positive."),
+                                                                 code="time_limit")})
+        opens = self.opens_at or (self.assignment.opens_at if self.assignment_id else None)
+        due = self.due_at or (self.assignment.due_at if self.assignment_id else None)
+        closes = self.closes_at or (self.assignment.closes_at if self.assignment_id else None)
+        if opens and due and due <= opens:
+            raise ValidationError({"due_at": ValidationError(_("The due time must come after the opening time."),
+                                                             code="dates")})
+        if closes and due and closes < due:
+            raise ValidationError({"closes_at": ValidationError(
+                _("The closing time cannot come before the due time."), code="dates")})
+
+    @property
+    def time_limit_minutes(self) -> int | None:
+        return None if self.time_limit is None else round(self.time_limit.total_seconds() / 60)
+
+    @property
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in
+                   ("opens_at", "due_at", "closes_at", "time_limit", "attempts_allowed"))

@@ -1,4 +1,5 @@
-"""Creating classes, joining them by code, removing learners and assigning quizzes.
+"""Creating classes, joining them by code, removing learners, assigning quizzes, and the accommodations and
+overrides that adjust assignments for some learners.
 
 Every refusal carries a message in the active language and happens before anything is written.
 """
@@ -11,13 +12,17 @@ from django.utils.translation import gettext as _
 
 from classrooms.models import (
     JOIN_CODE_LENGTH,
+    Accommodation,
     Assignment,
+    AssignmentOverride,
     Classroom,
     Membership,
+    TimeMultiplier,
     join_code_clean,
     join_code_generate,
 )
-from quizzes.models import Quiz
+from quizzes.models import Attempt, Quiz
+from quizzes.policies import policy_for
 
 # With 244 million codes, needing more than a couple of tries means something else is wrong.
 JOIN_CODE_TRIES = 10
@@ -130,3 +135,79 @@ def assignment_create(*, classroom: Classroom, quiz: Quiz, teacher, opens_at, du
     assignment.full_clean()
     assignment.save()
     return assignment
+
+
+# --- accommodations and overrides ----------------------------------------------------------------
+def _deadlines_move(*, quiz_ids, learner_ids, now) -> int:
+    """Give the in-progress attempts of `learner_ids` at `quiz_ids` the deadline their policy gives them now.
+
+    The new deadline is counted from the attempt's start, as if the policy had held then; it is never put
+    before `now`, so that taking an accommodation away does not end an attempt behind the learner's back.
+    """
+    moved = 0
+    attempts = Attempt.objects.in_progress().select_for_update().filter(
+        quiz_id__in=list(quiz_ids), learner_id__in=list(learner_ids)).select_related("quiz", "learner")
+    for attempt in attempts:
+        deadline = policy_for(quiz=attempt.quiz, learner=attempt.learner, now=now).deadline(attempt.started_at)
+        if deadline is not None and deadline < now:
+            deadline = now
+        if deadline != attempt.deadline:
+            attempt.deadline = deadline
+            attempt.save(update_fields=["deadline"])
+            moved += 1
+    return moved
+
+
+@transaction.atomic
+def accommodation_set(*, membership: Membership, teacher, now, time_multiplier: str = TimeMultiplier.NONE,
+                      extra_attempts: int = 0, fewer_choices: int = 0, fair_scoring: bool = False) -> Accommodation:
+    """Set what `membership`'s learner needs on every quiz assigned to the class, and move the deadline of their
+    attempts in progress at those quizzes to match. Setting nothing removes the accommodation."""
+    _require_teacher(membership.classroom, teacher)
+    accommodation = Accommodation.objects.filter(membership=membership).first() or Accommodation(membership=membership)
+    accommodation.time_multiplier, accommodation.extra_attempts = time_multiplier, extra_attempts
+    accommodation.fewer_choices, accommodation.fair_scoring = fewer_choices, fair_scoring
+    accommodation.full_clean()
+    if accommodation.is_empty:
+        if accommodation.pk:
+            accommodation.delete()
+    else:
+        accommodation.save()
+    _deadlines_move(quiz_ids=membership.classroom.assignments.values_list("quiz_id", flat=True),
+                    learner_ids=[membership.learner_id], now=now)
+    return accommodation
+
+
+@transaction.atomic
+def override_save(*, assignment: Assignment, teacher, learners, now, override: AssignmentOverride | None = None,
+                  **settings) -> AssignmentOverride:
+    """Create (or change) an override of `assignment` for `learners`, who must be in its class, and move the
+    deadline of their attempts in progress at its quiz to match."""
+    _require_teacher(assignment.classroom, teacher)
+    learners = list(learners)
+    if not learners:
+        raise ValidationError({"learners": _("Choose at least one learner.")}, code="no_learner")
+    members = set(assignment.classroom.memberships.values_list("learner_id", flat=True))
+    if any(learner.pk not in members for learner in learners):
+        raise ValidationError({"learners": _("Only learners of this class can have an override.")}, code="not_member")
+    override = override or AssignmentOverride(assignment=assignment)
+    before = set(override.learners.values_list("pk", flat=True)) if override.pk else set()
+    for name, value in settings.items():
+        setattr(override, name, value)
+    override.full_clean()
+    if override.is_empty:
+        raise ValidationError(_("Change at least one setting: an override that changes nothing does nothing."),
+                              code="empty")
+    override.save()
+    override.learners.set(learners)
+    _deadlines_move(quiz_ids=[assignment.quiz_id], learner_ids=before | {learner.pk for learner in learners}, now=now)
+    return override
+
+
+@transaction.atomic
+def override_delete(*, override: AssignmentOverride, teacher, now) -> None:
+    _require_teacher(override.assignment.classroom, teacher)
+    learner_ids = list(override.learners.values_list("pk", flat=True))
+    quiz_id = override.assignment.quiz_id
+    override.delete()
+    _deadlines_move(quiz_ids=[quiz_id], learner_ids=learner_ids, now=now)

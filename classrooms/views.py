@@ -20,9 +20,17 @@ from django.views import View
 
 from accounts import throttling
 from classrooms import exports, services
-from classrooms.forms import AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm
+from classrooms.forms import AccommodationForm, AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm, OverrideForm
 from classrooms.gradebook import Gradebook, display_name
-from classrooms.models import Assignment, Classroom, Membership, assignment_results, submitted_at
+from classrooms.models import (
+    Accommodation,
+    Assignment,
+    AssignmentOverride,
+    Classroom,
+    Membership,
+    assignment_results,
+    submitted_at,
+)
 from quizzes.models import Attempt, Quiz
 from quizzes.display import DisplayOptions
 from quizzes.grading import GradingQueueView, SlotGradeView
@@ -72,14 +80,14 @@ class ClassroomView(TeacherRequiredMixin, View):
     def get(self, request, pk, assignment_form=None, code_form=None):
         classroom = self.get_classroom(pk)
         now = timezone.now().replace(second=0, microsecond=0)
-        memberships = sorted(classroom.memberships.select_related("learner"),
+        memberships = sorted(classroom.memberships.select_related("learner", "accommodation"),
                              key=lambda m: (display_name(m.learner).casefold(), m.learner.get_username()))
         return render(request, "classrooms/classroom_detail.html", {
             "classroom": classroom,
             "join_url": request.build_absolute_uri(classroom.get_join_url()),
             "code_expired": classroom.code_has_expired(timezone.now()),
-            "memberships": [(m, display_name(m.learner)) for m in memberships],
-            "assignments": classroom.assignments.select_related("quiz"),
+            "memberships": [(m, display_name(m.learner), accommodation_form(m)) for m in memberships],
+            "assignments": classroom.assignments.select_related("quiz").annotate(override_count=Count("overrides")),
             "assignment_form": assignment_form or AssignmentForm(
                 teacher=request.user, initial={"opens_at": now, "due_at": now + timedelta(days=7)}
             ),
@@ -314,3 +322,80 @@ class MyClassesView(LoginRequiredMixin, View):
             ],
             "teaching": request.user.is_teacher,
         })
+
+
+# --- accommodations and overrides (teachers) -------------------------------------------------------
+def accommodation_form(membership, data=None) -> AccommodationForm:
+    instance = getattr(membership, "accommodation", None) or Accommodation(membership=membership)
+    return AccommodationForm(data, instance=instance, prefix=f"learner-{membership.learner_id}")
+
+
+class AccommodationView(TeacherRequiredMixin, View):
+    """One learner's accommodations in the class: the form on the class page posts here; errors come back here."""
+
+    def get_membership(self, pk, learner_pk) -> Membership:
+        classroom = self.get_classroom(pk)
+        return get_object_or_404(classroom.memberships.select_related("learner", "classroom", "accommodation"),
+                                 learner_id=learner_pk)
+
+    def render_form(self, request, membership, form, status=200):
+        return render(request, "classrooms/accommodation.html", {
+            "membership": membership, "classroom": membership.classroom, "name": display_name(membership.learner),
+            "form": form,
+        }, status=status)
+
+    def get(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        return self.render_form(request, membership, accommodation_form(membership))
+
+    def post(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        form = accommodation_form(membership, request.POST)
+        if not form.is_valid():
+            return self.render_form(request, membership, form, status=400)
+        services.accommodation_set(membership=membership, teacher=request.user, now=timezone.now(),
+                                   **form.cleaned_data)
+        messages.success(request, _("The accommodations of %(name)s are saved; they apply to every quiz of the class, "
+                                    "attempts in progress too.") % {"name": display_name(membership.learner)})
+        return redirect(membership.classroom)
+
+
+class AssignmentOverridesView(TeacherRequiredMixin, View):
+    """The exceptions to one assignment, and a form to add one."""
+
+    def get_assignment(self, pk, assignment_pk) -> Assignment:
+        classroom = self.get_classroom(pk)
+        return get_object_or_404(classroom.assignments.select_related("quiz", "classroom"), pk=assignment_pk)
+
+    def get(self, request, pk, assignment_pk, form=None):
+        assignment = self.get_assignment(pk, assignment_pk)
+        overrides = assignment.overrides.prefetch_related("learners")
+        return render(request, "classrooms/overrides.html", {
+            "assignment": assignment, "classroom": assignment.classroom,
+            "overrides": [(o, sorted(display_name(u) for u in o.learners.all())) for o in overrides],
+            "form": form or OverrideForm(classroom=assignment.classroom),
+        }, status=400 if form else 200)
+
+    def post(self, request, pk, assignment_pk):
+        assignment = self.get_assignment(pk, assignment_pk)
+        form = OverrideForm(request.POST, classroom=assignment.classroom)
+        if form.is_valid():
+            try:
+                services.override_save(assignment=assignment, teacher=request.user, now=timezone.now(),
+                                       learners=form.cleaned_data["learners"], **form.settings())
+            except ValidationError as invalid:
+                form.add_error(None, invalid)
+            else:
+                messages.success(request, _("The override is saved."))
+                return redirect("classrooms:overrides", pk=assignment.classroom_id, assignment_pk=assignment.pk)
+        return self.get(request, pk, assignment_pk, form=form)
+
+
+class OverrideDeleteView(TeacherRequiredMixin, View):
+    def post(self, request, pk, override_pk):
+        classroom = self.get_classroom(pk)
+        override = get_object_or_404(AssignmentOverride.objects.select_related("assignment__classroom"),
+                                     pk=override_pk, assignment__classroom=classroom)
+        services.override_delete(override=override, teacher=request.user, now=timezone.now())
+        messages.success(request, _("The override is deleted."))
+        return redirect("classrooms:overrides", pk=classroom.pk, assignment_pk=override.assignment_id)

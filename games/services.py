@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from classrooms.models import Classroom
+from classrooms.models import Accommodation, Classroom
 from games import scoring
 from games.models import (
     MAX_TEAMS,
@@ -38,7 +38,7 @@ from games.models import (
     token_hash,
 )
 from quizzes import definitions as defs
-from quizzes.models import Question, Quiz
+from quizzes.models import Question, Quiz, Visibility
 from quizzes.services.attempts import AttemptRefused, draw_questions, frozen_order
 
 # How many PINs are tried before giving up (a million PINs, a few hundred running games at most).
@@ -167,11 +167,16 @@ def game_join(*, game: Game, now: datetime, nickname: str = "", user=None) -> tu
             return existing, token
         if game.classroom_id and not game.classroom.memberships.filter(learner=user).exists():
             raise GameRefused(_("This game is for a class you are not in."))
+        # Not for one class: the quiz's own visibility decides, by the rule every quiz page uses (issue 13).
+        if not game.classroom_id and not Quiz.objects.available_to(user).filter(pk=game.quiz_id).exists():
+            raise GameRefused(_("This game's quiz is only for the classes it is assigned to."))
         names = [(user.get_full_name() or user.get_username())[:NICKNAME_MAX_LENGTH]]
         names += [f"{names[0][:NICKNAME_MAX_LENGTH - 3]} {number}" for number in range(2, 10)]
     else:
         if game.classroom_id:
             raise GameRefused(_("This game is for a class: log in to join it."))
+        if game.quiz.visibility == Visibility.CLASS_ONLY:
+            raise GameRefused(_("This game's quiz is only for the classes it is assigned to: log in to join it."))
         names = [nickname_clean(nickname)]
     for name in names:
         if game.players.filter(nickname_key=nickname_key(name)).exists():
@@ -268,7 +273,7 @@ def game_answer(*, player: Player, position: int, raw, now: datetime) -> PlayerA
     if not qtype.is_answered(response):
         raise GameRefused(_("Choose or type an answer first."))
     fraction = Fraction(qtype.grade(definition, response))
-    points = scoring.answer_points(game.scoring, fraction, elapsed=now - game.question_started_at,
+    points = scoring.answer_points(player_scoring(game, player), fraction, elapsed=now - game.question_started_at,
                                    limit=game.time_limit, streak=player.streak)
     try:
         with transaction.atomic():
@@ -276,6 +281,17 @@ def game_answer(*, player: Player, position: int, raw, now: datetime) -> PlayerA
                                                fraction=_decimal(fraction), points=points, answered_at=now)
     except IntegrityError:
         raise GameRefused(_("You have already answered this question.")) from None
+
+
+def player_scoring(game: Game, player: Player) -> str:
+    """The scoring `player`'s answers earn: the game's, or fair when their accommodation says so in the game's class
+    (in any class of the host's when the game has none)."""
+    if game.scoring == Scoring.FAIR or player.user_id is None:
+        return game.scoring
+    classes = {"membership__classroom_id": game.classroom_id} if game.classroom_id else {
+        "membership__classroom__teacher_id": game.host_id}
+    forced = Accommodation.objects.filter(membership__learner_id=player.user_id, fair_scoring=True, **classes)
+    return Scoring.FAIR if forced.exists() else game.scoring
 
 
 def _decimal(fraction: Fraction) -> Decimal:

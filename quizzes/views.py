@@ -22,6 +22,7 @@ from quizzes.behaviours import behaviour_for
 from quizzes.display import DisplayOptions
 from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage, Quiz
 from quizzes.models.attempt import number_slots
+from quizzes.policies import policy_for
 from quizzes.behaviours import cbm_summary
 from quizzes.rendering import (
     QUESTION_TEMPLATE,
@@ -57,7 +58,7 @@ class QuizListView(LoginRequiredMixin, ListView):
             rows.append({
                 "quiz": quiz, "grade": service.quiz_grade(quiz=quiz, attempts=quiz.my_attempts),
                 "display": DisplayOptions.for_grade(quiz, now), "is_open": is_open, "upcoming": upcoming,
-                "in_progress": any(not a.is_finished for a in quiz.my_attempts),
+                "in_progress": any(a.is_in_progress for a in quiz.my_attempts),
             })
         return rows
 
@@ -66,6 +67,8 @@ def class_start_problem(*, quiz: Quiz, learner, now) -> str | None:
     """Why `learner` may not start `quiz` at `now` although the quiz itself is open: a class-only quiz starts only
     while an assignment to their class is open. None when nothing stands in the way."""
     if Quiz.objects.open_for(learner, now).filter(pk=quiz.pk).exists():
+        return None
+    if policy_for(quiz=quiz, learner=learner, now=now).open_for_learner:  # an override's own dates
         return None
     opening = quiz.class_opening_for(learner, now)
     if opening is not None:
@@ -80,25 +83,28 @@ class QuizDetailView(LoginRequiredMixin, View):
     def get_quiz(self, pk):
         return get_object_or_404(Quiz.objects.available_to(self.request.user), pk=pk)
 
-    def start_problem(self, quiz, now, used=None) -> str | None:
+    def start_problem(self, quiz, now, used=None, policy=None) -> str | None:
         user = self.request.user
-        return (service.quiz_start_problem(quiz=quiz, learner=user, now=now, used=used)
+        return (service.quiz_start_problem(quiz=quiz, learner=user, now=now, used=used, policy=policy)
                 or class_start_problem(quiz=quiz, learner=user, now=now))
 
     def context(self, quiz):
         now = timezone.now()
         attempts = list(Attempt.objects.of(self.request.user).filter(quiz=quiz).order_by("number"))
-        in_progress = next((a for a in attempts if not a.is_finished), None)
+        in_progress = next((a for a in attempts if a.is_in_progress), None)
+        policy = policy_for(quiz=quiz, learner=self.request.user, now=now)  # accommodations and overrides
         return {
             "quiz": quiz,
             "attempts": attempts,
             "in_progress": in_progress,
             "grade": service.quiz_grade(quiz=quiz, attempts=attempts),
             "display": DisplayOptions.for_grade(quiz, now),
-            "problem": None if in_progress else self.start_problem(quiz, now, used=len(attempts)),
-            "attempts_left": quiz.attempts_allowed - len(attempts) if quiz.attempts_allowed else None,
+            "problem": None if in_progress else self.start_problem(quiz, now, used=len(attempts), policy=policy),
+            "attempts_left": max(policy.attempts_allowed - len(attempts), 0) if policy.attempts_allowed else None,
             "behaviour": behaviour_for(quiz),
-            "time_limit_minutes": int(quiz.time_limit.total_seconds() // 60) if quiz.time_limit else None,
+            "time_limit_minutes": int(policy.time_limit.total_seconds() // 60) if policy.time_limit else None,
+            "policy_notes": policy.notes(),  # the learner's own accommodations, said to them alone
+            "overdue_rule": quiz.overdue_rule(),
         }
 
     def get(self, request, pk):
@@ -145,15 +151,22 @@ class AttemptMixin(LoginRequiredMixin):
     def get_attempt(self, pk) -> Attempt:
         return get_object_or_404(Attempt.objects.of(self.request.user).select_related("quiz"), pk=pk)
 
+    def close_if_time_is_up(self, attempt, now) -> None:
+        """Opening a page of an attempt whose time to submit is over closes it, as its quiz says, and tells how."""
+        if not service.attempt_close_if_overdue(attempt=attempt, now=now, opening=True):
+            return
+        if attempt.is_abandoned:
+            messages.warning(self.request, _("Time ran out before this attempt was submitted: it does not count."))
+        else:
+            messages.info(self.request, _("Time ran out: your attempt was submitted with the answers you had saved."))
+
 
 class AttemptView(AttemptMixin, View):
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
         now = timezone.now()
-        if attempt.is_overdue(now):
-            service.attempt_submit(attempt=attempt, now=now, automatically=True)
-            messages.info(request, _("Time ran out: your attempt was submitted with the answers you had saved."))
-        if attempt.is_finished:
+        self.close_if_time_is_up(attempt, now)
+        if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
         slots = number_slots(list(attempt.slots.without_snapshots()))
         behaviour = behaviour_for(attempt.quiz)
@@ -174,6 +187,8 @@ class AttemptView(AttemptMixin, View):
             "answered": answered,
             "progress": round(100 * answered / len(questions)) if questions else 0,
             "seconds_left": attempt.seconds_left(now),
+            # The quiz's grace period: the answers are shown, not changed; the page offers Submit only.
+            "read_only": attempt.in_grace_period(now),
             "behaviour": behaviour,
             "sequential": attempt.quiz.navigation == Navigation.SEQUENTIAL,
         })
@@ -227,12 +242,15 @@ class AnswerView(AttemptMixin, View):
             error = str(locked)
             slot.refresh_from_db()
         except service.AttemptRefused as refusal:
+            # Closed: its review. Still open in the quiz's grace period: the attempt page, read-only, to submit.
+            target = (reverse("quizzes:attempt", kwargs={"pk": attempt.pk}) if attempt.is_in_progress
+                      else reverse("quizzes:review", kwargs={"pk": attempt.pk}))
             if is_htmx(request):
                 response = HttpResponse(status=204)
-                response["HX-Redirect"] = reverse("quizzes:review", kwargs={"pk": attempt.pk})
+                response["HX-Redirect"] = target
                 return response
             messages.error(request, str(refusal))
-            return redirect("quizzes:review", pk=attempt.pk)
+            return redirect(target)
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         if is_htmx(request):
@@ -272,17 +290,23 @@ class SlotLanguageView(AttemptMixin, View):
 class SubmitView(AttemptMixin, View):
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
-        if attempt.is_finished:
+        now = timezone.now()
+        self.close_if_time_is_up(attempt, now)
+        if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
         slots = [slot for slot in number_slots(list(attempt.slots.without_snapshots())) if slot.number]
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),
+            "in_grace_period": attempt.in_grace_period(now),
+            "overdue_rule": attempt.quiz.overdue_rule() if attempt.deadline else None,
         })
 
     def post(self, request, pk):
         attempt = self.get_attempt(pk)
-        service.attempt_submit(attempt=attempt, now=timezone.now())
+        service.attempt_submit(attempt=attempt, now=timezone.now())  # too late: closed as the quiz says
+        if attempt.is_abandoned:
+            messages.warning(request, _("Time ran out before this attempt was submitted: it does not count."))
         return redirect("quizzes:review", pk=attempt.pk)
 
 
@@ -290,9 +314,8 @@ class ReviewView(AttemptMixin, View):
     def get(self, request, pk):
         attempt = self.get_attempt(pk)
         now = timezone.now()
-        if attempt.is_overdue(now):
-            service.attempt_submit(attempt=attempt, now=now, automatically=True)
-        if not attempt.is_finished:
+        service.attempt_close_if_overdue(attempt=attempt, now=now, opening=True)  # the page says how it closed
+        if attempt.is_in_progress:
             return redirect(attempt)
         quiz = attempt.quiz
         display = DisplayOptions.for_review(quiz, now)

@@ -50,7 +50,8 @@ class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin
     inlines = [QuizQuestionInline, QuizDrawInline]
     fieldsets = [
         (None, {"fields": ["title", "introduction", "topic", "is_published", "visibility"]}),
-        (_("Timing"), {"fields": ["opens_at", "closes_at", "time_limit", "attempts_allowed"]}),
+        (_("Timing"), {"fields": ["opens_at", "closes_at", "time_limit", "overdue_handling", "grace_period",
+                                    "attempts_allowed"]}),
         (_("Grading"), {"fields": ["grading_method", "pass_mark", "behaviour"]}),
         (_("Layout"), {"fields": ["questions_per_page", "navigation", "shuffle_questions", "shuffle_choices"]}),
         (_("Review options"), {"fields": ["review_score", "review_correctness", "review_right_answers",

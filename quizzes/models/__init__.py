@@ -26,11 +26,13 @@ from quizzes.models.quiz import (
     Behaviour,
     GradingMethod,
     Navigation,
+    OverdueHandling,
     QuestionsPerPage,
     Quiz,
     QuizDraw,
     QuizQuestion,
     ReviewTiming,
+    Visibility,
 )
 
 __all__ = [
@@ -43,11 +45,13 @@ __all__ = [
     "Behaviour",
     "GradingMethod",
     "Navigation",
+    "OverdueHandling",
     "QuestionsPerPage",
     "Quiz",
     "QuizDraw",
     "QuizQuestion",
     "ReviewTiming",
+    "Visibility",
     "StepAction",
     "AcceptedAnswer",
     "Choice",

@@ -1,6 +1,7 @@
 """Attempts: a learner's go at a quiz. Starting one freezes its questions (as snapshots), their order
 and each question's option order; every response is kept on the slot and logged as a step."""
 
+import math
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,13 +17,17 @@ from quizzes import definitions as defs
 from quizzes.question_types import registry
 from quizzes.states import SlotState, state_of
 
-# Answers may arrive this long after the deadline (network latency, a slow phone) and still count.
+# Answers may arrive this long after the deadline (network latency, a slow phone) and still count. It is a
+# network allowance, not the quiz's grace period (Quiz.grace_period): see Attempt.is_overdue.
 DEADLINE_GRACE = timedelta(seconds=30)
 
 
 class AttemptState(models.TextChoices):
     IN_PROGRESS = "in_progress", _("in progress")
     FINISHED = "finished", _("finished")
+    # Moodle's "abandoned": not submitted before the time ran out, under a quiz whose overdue handling says such
+    # an attempt does not count. It counts as an attempt used, never as a grade.
+    ABANDONED = "abandoned", _("not submitted in time")
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -33,6 +38,8 @@ class AttemptQuerySet(models.QuerySet):
         return self.filter(state=AttemptState.IN_PROGRESS)
 
     def overdue(self, now):
+        """Attempts in progress past their deadline and the network allowance: the ones that may need closing
+        (those in a quiz's grace period too, which `Attempt.is_overdue` tells apart)."""
         return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
 
     def of(self, learner):
@@ -79,11 +86,40 @@ class Attempt(models.Model):
     def is_finished(self) -> bool:
         return self.state == AttemptState.FINISHED
 
-    def is_overdue(self, now) -> bool:
-        return not self.is_finished and self.deadline is not None and now > self.deadline + DEADLINE_GRACE
+    @property
+    def is_in_progress(self) -> bool:
+        return self.state == AttemptState.IN_PROGRESS
+
+    @property
+    def is_abandoned(self) -> bool:
+        return self.state == AttemptState.ABANDONED
+
+    # --- time: the server's clock decides (Moodle's handle_if_time_expired) ------------------------------
+    @property
+    def submit_by(self):
+        """The last moment the learner may submit: the deadline, or the deadline and the quiz's grace period.
+        None without a deadline."""
+        from quizzes.models.quiz import OverdueHandling
+
+        if self.deadline is None:
+            return None
+        if self.quiz.overdue_handling == OverdueHandling.GRACE_PERIOD:
+            return self.deadline + self.quiz.grace_period
+        return self.deadline
+
+    def is_overdue(self, now, allowance: timedelta = DEADLINE_GRACE) -> bool:
+        """In progress and past the moment to submit, and past `allowance` after it: the attempt must be closed
+        as the quiz's overdue handling says. Requests that may have been sent in time (an answer, a submit, cron)
+        allow DEADLINE_GRACE; opening a page allows nothing (nothing of that page is in flight)."""
+        return self.is_in_progress and self.submit_by is not None and now > self.submit_by + allowance
+
+    def in_grace_period(self, now) -> bool:
+        """Time is up but the quiz's grace period is not: the learner may submit, not change answers."""
+        return (self.is_in_progress and self.deadline is not None and now > self.deadline
+                and not self.is_overdue(now, allowance=timedelta(0)))
 
     def accepts_answers(self, now) -> bool:
-        return not self.is_finished and not self.is_overdue(now)
+        return self.is_in_progress and (self.deadline is None or now <= self.deadline + DEADLINE_GRACE)
 
     @property
     def needs_grading(self) -> bool:
@@ -98,9 +134,12 @@ class Attempt(models.Model):
         return (self.score * 100 / self.max_score).quantize(Decimal("0.1"))
 
     def seconds_left(self, now) -> int | None:
+        """Whole seconds to the deadline, rounded up (a countdown reaching zero is never early), or to the end of
+        the grace period once the deadline has passed; None without a deadline."""
         if self.deadline is None:
             return None
-        return max(0, int((self.deadline - now).total_seconds()))
+        end = self.submit_by if self.in_grace_period(now) else self.deadline
+        return max(0, math.ceil((end - now).total_seconds()))
 
 
 class AttemptQuestionQuerySet(models.QuerySet):

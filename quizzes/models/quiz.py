@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.completeness import BilingualModel, BilingualQuerySet
@@ -49,6 +50,14 @@ class Visibility(models.TextChoices):
     PUBLIC = "public", _("public: listed for every learner")
     CLASS_ONLY = "class_only", _("class only: for the classes it is assigned to")
     LINK = "link", _("anyone with the link: not listed")
+
+
+class OverdueHandling(models.TextChoices):
+    """What happens to an attempt still open when its time runs out (Moodle's overduehandling)."""
+
+    AUTOSUBMIT = "autosubmit", _("submit the saved answers automatically")
+    GRACE_PERIOD = "graceperiod", _("a grace period to submit, without changing answers")
+    AUTOABANDON = "autoabandon", _("an attempt not submitted in time does not count")
 
 
 class QuizQuerySet(BilingualQuerySet):
@@ -141,6 +150,13 @@ class Quiz(BilingualModel):
     time_limit = models.DurationField(
         _("time limit"), null=True, blank=True, help_text=_("Leave empty for no limit. Example: 00:20:00.")
     )
+    overdue_handling = models.CharField(
+        _("when time runs out"), max_length=11, choices=OverdueHandling.choices, default=OverdueHandling.AUTOSUBMIT,
+    )
+    grace_period = models.DurationField(
+        _("grace period to submit"), default=timedelta(minutes=5),
+        help_text=_("Only with a grace period: how long learners may still submit. Example: 00:05:00."),
+    )
     attempts_allowed = models.PositiveSmallIntegerField(
         _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
     )
@@ -197,11 +213,30 @@ class Quiz(BilingualModel):
             errors["closes_at"] = ValidationError(_("The quiz must close after it opens."), code="dates")
         if self.time_limit is not None and self.time_limit <= timedelta(0):
             errors["time_limit"] = ValidationError(_("The time limit must be positive."), code="time_limit")
+        if self.overdue_handling == OverdueHandling.GRACE_PERIOD and self.grace_period < timedelta(minutes=1):
+            errors["grace_period"] = ValidationError(_("The grace period must be at least one minute."),
+                                                     code="grace_period")
         if errors:
             raise ValidationError(errors)
         self.clean_bilingual(publishing=self.is_published)
 
     # --- predicates ------------------------------------------------------------------------------
+    @property
+    def grace_minutes(self) -> int:
+        """The grace period in whole minutes, rounded up (what learners are told)."""
+        return -(-int(self.grace_period.total_seconds()) // 60)
+
+    def overdue_rule(self) -> str:
+        """What happens when time runs out, in plain words (the start page and the submit page)."""
+        if self.overdue_handling == OverdueHandling.GRACE_PERIOD:
+            return ngettext(
+                "When time runs out you have %(minutes)d minute to submit; you cannot change answers then.",
+                "When time runs out you have %(minutes)d minutes to submit; you cannot change answers then.",
+                self.grace_minutes) % {"minutes": self.grace_minutes}
+        if self.overdue_handling == OverdueHandling.AUTOABANDON:
+            return gettext("An attempt not submitted before the time runs out does not count.")
+        return gettext("When time runs out your answers are submitted.")
+
     def is_open(self, now) -> bool:
         return (self.opens_at is None or self.opens_at <= now) and (self.closes_at is None or now < self.closes_at)
 

@@ -212,9 +212,10 @@ class QuestionType(ABC):
                 tuple(_row_print(row) for kind in ROW_KINDS for row in getattr(definition, kind)))
 
     # --- attempts --------------------------------------------------------------------------------
-    def start(self, definition: QuestionDef, rng, *, shuffle: bool) -> dict:
+    def start(self, definition: QuestionDef, rng, *, shuffle: bool, fewer_wrong: int = 0) -> dict:
         """Return the state an attempt freezes for this question (its option order); `shuffle` is the quiz's
-        "shuffle choices" setting. Moodle's `start_attempt`; `formulation` reads the state back."""
+        "shuffle choices" setting, `fewer_wrong` how many wrong options the learner's accommodation hides (only
+        single choice honours it). Moodle's `start_attempt`; `formulation` reads the state back."""
         return {}
 
     def formulation(self, definition: QuestionDef, *, language: str, display: DisplayOptions, order: dict | None = None,

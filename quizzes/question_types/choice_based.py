@@ -39,10 +39,21 @@ class ChoiceQuestionType(QuestionType):
     shuffles = True
     classifies_responses = True
 
-    def start(self, definition: QuestionDef, rng, *, shuffle: bool) -> dict:
+    # Whether an accommodation's "fewer choices" hides wrong options (single choice only: hiding options of a
+    # multiple response question would tell which ones to tick).
+    hides_wrong_options = False
+
+    def start(self, definition: QuestionDef, rng, *, shuffle: bool, fewer_wrong: int = 0) -> dict:
+        order = {}
         if shuffle and self.shuffles and definition.choices:
-            return {"choices": rng.sample([c.key for c in definition.choices], len(definition.choices))}
-        return {}
+            order["choices"] = rng.sample([c.key for c in definition.choices], len(definition.choices))
+        if fewer_wrong and self.hides_wrong_options:
+            wrong = [c.key for c in definition.choices if c.fraction <= 0]
+            # The right option and at least one other always stay.
+            hidden = min(fewer_wrong, len(wrong), len(definition.choices) - 2)
+            if hidden > 0:
+                order["hidden"] = sorted(rng.sample(wrong, hidden))
+        return order
 
     def picked(self, response) -> set:
         return set(response if isinstance(response, list) else [response])
@@ -50,7 +61,10 @@ class ChoiceQuestionType(QuestionType):
     def fill_view(self, view, definition: QuestionDef, *, order: dict, response) -> None:
         picked = self.picked(response)
         display = view.display
+        hidden = set(order.get("hidden") or ())
         for choice in ordered(definition.choices, order.get("choices")):
+            if choice.key in hidden:
+                continue
             selected = choice.key in picked
             # Ticks on every option with the right answer; on the learner's own picks with correctness, once the
             # question is finished (while a retry is open they would say which picks to drop).

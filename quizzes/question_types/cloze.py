@@ -408,7 +408,7 @@ class Cloze(QuestionType):
         return super().fingerprint(replace(definition, options=options))
 
     # --- attempts -----------------------------------------------------------------------------------
-    def start(self, definition, rng, *, shuffle):
+    def start(self, definition, rng, *, shuffle, fewer_wrong=0):
         """The choices of a shuffled gap (MCS, MRS…) in a frozen order, when the quiz shuffles choices (as Moodle,
         both must say so)."""
         if not shuffle:

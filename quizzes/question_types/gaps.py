@@ -223,7 +223,7 @@ class GapQuestionType(QuestionType):
     def shuffles(self, definition: QuestionDef) -> bool:
         return bool(definition.options.get("shuffle", True))
 
-    def start(self, definition, rng, *, shuffle):
+    def start(self, definition, rng, *, shuffle, fewer_wrong=0):
         """Each group's choices in a frozen order, when both the quiz and the question shuffle (Moodle's
         `_choiceorder<group>`)."""
         if not (shuffle and self.shuffles(definition)):

@@ -38,7 +38,7 @@ class Matching(QuestionType):
     # "match" is Moodle's internal name, which its importer accepts too.
     moodlexml_types = ("matching", "match")
 
-    def start(self, definition, rng, *, shuffle):
+    def start(self, definition, rng, *, shuffle, fewer_wrong=0):
         order = {"answers": rng.sample([p.answer_key for p in definition.pairs], len(definition.pairs))}
         if shuffle:
             prompts = [p.key for p in definition.pairs if not p.is_distractor]

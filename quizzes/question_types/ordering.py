@@ -33,7 +33,7 @@ class Ordering(QuestionType):
     answer_rows = "items"
     moodlexml_types = ("ordering",)
 
-    def start(self, definition, rng, *, shuffle):
+    def start(self, definition, rng, *, shuffle, fewer_wrong=0):
         # Always shuffled, whatever the quiz says, or the right order would show; never into the right one.
         keys = [item.key for item in definition.items]
         shuffled = keys[:]

@@ -14,6 +14,7 @@ class SingleChoice(ChoiceQuestionType):
     label = _("Single choice")
     gift_priority = 20
     moodlexml_types = ("multichoice",)
+    hides_wrong_options = True
 
     def validate(self, definition):
         errors = self.validate_choices(definition)

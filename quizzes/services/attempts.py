@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -18,13 +19,16 @@ from quizzes.behaviours import behaviour_for, checked_responses, to_decimal
 from quizzes.models import (
     Attempt,
     AttemptQuestion,
+    DEADLINE_GRACE,
     AttemptState,
     AttemptStep,
     GradingMethod,
+    OverdueHandling,
     Question,
     Quiz,
     StepAction,
 )
+from quizzes.policies import LearnerPolicy, policy_for
 from quizzes.question_types import registry
 
 
@@ -41,16 +45,19 @@ class ResponseRefused(Exception):
 
 
 # --- starting ------------------------------------------------------------------------------------
-def quiz_start_problem(*, quiz: Quiz, learner, now, used: int | None = None) -> str | None:
-    """Return why `learner` cannot start a new attempt at `now`, or None (`used`: their attempts, if known)."""
+def quiz_start_problem(*, quiz: Quiz, learner, now, used: int | None = None,
+                       policy: LearnerPolicy | None = None) -> str | None:
+    """Return why `learner` cannot start a new attempt at `now`, or None (`used`: their attempts, if known;
+    `policy`: theirs, if known — accommodations and overrides may give them more attempts)."""
     if quiz.opens_at and now < quiz.opens_at:
         return _("This quiz opens on %(date)s.") % {"date": _format(quiz.opens_at)}
     if quiz.has_closed(now):
         return _("This quiz closed on %(date)s.") % {"date": _format(quiz.closes_at)}
-    if quiz.attempts_allowed:
+    allowed = (policy or policy_for(quiz=quiz, learner=learner, now=now)).attempts_allowed
+    if allowed:
         if used is None:
             used = Attempt.objects.filter(quiz=quiz, learner=learner).count()
-        if used >= quiz.attempts_allowed:
+        if used >= allowed:
             return _("You have used all your attempts at this quiz.")
     return None
 
@@ -89,9 +96,10 @@ def draw_questions(*, quiz: Quiz, rng: random.Random) -> list[tuple[int, Decimal
     return chosen
 
 
-def frozen_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: bool) -> dict:
-    """Freeze what the question's type decides at start (its option order), Moodle's `start_attempt`."""
-    return registry.get(definition.qtype).start(definition, rng, shuffle=shuffle)
+def frozen_order(definition: defs.QuestionDef, rng: random.Random, *, shuffle: bool, fewer_wrong: int = 0) -> dict:
+    """Freeze what the question's type decides at start (its option order, the wrong options a learner's
+    accommodation hides), Moodle's `start_attempt`."""
+    return registry.get(definition.qtype).start(definition, rng, shuffle=shuffle, fewer_wrong=fewer_wrong)
 
 
 @transaction.atomic
@@ -107,7 +115,8 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     current = next((pk for pk, _number, state in earlier if state == AttemptState.IN_PROGRESS), None)
     if current is not None:
         return Attempt.objects.get(pk=current)
-    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=len(earlier))
+    policy = policy_for(quiz=quiz, learner=learner, now=now)  # the quiz's settings, as classes adjust them
+    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=len(earlier), policy=policy)
     if problem:
         raise AttemptRefused(problem)
     seed = seed if seed is not None else secrets.randbits(48)
@@ -127,10 +136,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     if quiz.shuffle_questions:
         rng.shuffle(items)
     number = max((number for _pk, number, _state in earlier), default=0) + 1
-    deadline = now + quiz.time_limit if quiz.time_limit else None
-    closes = quiz.closing_for(learner, now)  # a class-only quiz closes with its assignment
-    if closes and (deadline is None or closes < deadline):
-        deadline = closes
+    deadline = policy.deadline(now)  # a class-only quiz closes with its assignment
     # A description has no grade: no points, so it adds nothing to the maximum.
     points = [(given if given is not None else definition.points) if registry.get(definition.qtype).is_graded
               else Decimal(0) for _pk, definition, given in items]
@@ -157,7 +163,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
             question_id=question_id,
             points=slot_points,
             snapshot=snapshots.get(question_id) or defs.to_json(definition),
-            order=frozen_order(definition, rng, shuffle=quiz.shuffle_choices),
+            order=frozen_order(definition, rng, shuffle=quiz.shuffle_choices, fewer_wrong=policy.fewer_wrong),
         )
         for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))
     )
@@ -174,11 +180,12 @@ def _slot(attempt: Attempt, position: int, *, lock: bool = False) -> AttemptQues
 
 
 def attempt_ensure_open(*, attempt: Attempt, now) -> None:
-    """Finish an overdue attempt; refuse answers to a finished one."""
-    if attempt.is_overdue(now):
-        attempt_submit(attempt=attempt, now=now, automatically=True)
-    if attempt.is_finished:
+    """Close an overdue attempt as its quiz says; refuse answers to a closed one, or after the deadline."""
+    attempt_close_if_overdue(attempt=attempt, now=now)
+    if not attempt.is_in_progress:
         raise AttemptRefused(_("This attempt is finished; answers can no longer change."))
+    if not attempt.accepts_answers(now):  # the quiz's grace period: submitting only
+        raise AttemptRefused(_("Time is up: you may still submit, but answers can no longer change."))
 
 
 def attempt_save_response(*, attempt: Attempt, position: int, raw, now, language: str = "",
@@ -292,9 +299,14 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     the same moment also needs: the save either lands before the grading reads it or finds its slot
     locked and is refused. The state change is a conditional UPDATE: of two concurrent submits, only
     the one that moves the attempt out of "in progress" grades it; the other returns it finished.
+
+    A learner's submit that comes too late (past the moment to submit and the network allowance) closes the
+    attempt as the quiz's overdue handling says instead: submitted automatically, or not counted.
     """
-    if attempt.is_finished:
+    if not attempt.is_in_progress:
         return attempt
+    if not automatically and attempt.is_overdue(now):
+        return attempt_close_overdue(attempt=attempt, now=now)
     behaviour = behaviour_for(attempt.quiz)
     slots = list(AttemptQuestion.objects.select_for_update().filter(attempt_id=attempt.pk).order_by("position"))
     score = Decimal(0)
@@ -335,12 +347,53 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     return attempt
 
 
+@transaction.atomic
+def attempt_abandon(*, attempt: Attempt, now) -> Attempt:
+    """Close an attempt that was not submitted in time without grading it (Moodle's process_abandon): it counts
+    as an attempt used and never as a grade. Its answers stay, locked, for the learner and the teacher to see.
+
+    Under the slot rows' lock and a conditional UPDATE, as attempt_submit: an answer being saved at the same
+    moment lands before or is refused, and of a submit and an abandon at once only the first one happens.
+    """
+    if not attempt.is_in_progress:
+        return attempt
+    list(AttemptQuestion.objects.select_for_update().filter(attempt_id=attempt.pk).values_list("pk", flat=True))
+    closed = {"state": AttemptState.ABANDONED, "finished_at": now, "finished_automatically": True, "score": None}
+    if not Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).update(**closed):
+        attempt.refresh_from_db()
+        return attempt
+    AttemptQuestion.objects.filter(attempt_id=attempt.pk).update(is_locked=True, revision=F("revision") + 1)
+    for name, value in closed.items():
+        setattr(attempt, name, value)
+    return attempt
+
+
+def attempt_close_overdue(*, attempt: Attempt, now) -> Attempt:
+    """Close an attempt whose time to submit is over, as its quiz's overdue handling says: submitted with the
+    answers saved so far (automatically), or not counted (a grace period that ended, or "does not count")."""
+    if attempt.quiz.overdue_handling == OverdueHandling.AUTOSUBMIT:
+        return attempt_submit(attempt=attempt, now=now, automatically=True)
+    return attempt_abandon(attempt=attempt, now=now)
+
+
+def attempt_close_if_overdue(*, attempt: Attempt, now, opening: bool = False) -> bool:
+    """Close the attempt if its time to submit is over; return whether this call closed it.
+
+    `opening`: the learner opens a page (the attempt, the submit page, the review), so nothing of theirs can
+    still be in flight and the deadline itself decides; answers, submits and cron allow DEADLINE_GRACE.
+    """
+    allowance = timedelta(0) if opening else DEADLINE_GRACE
+    if not attempt.is_overdue(now, allowance=allowance):
+        return False
+    attempt_close_overdue(attempt=attempt, now=now)
+    return True
+
+
 def attempts_close_overdue(*, now) -> int:
-    """Finish every overdue attempt with the answers saved so far; return how many."""
+    """Close every overdue attempt as its quiz says (cron: close_overdue_attempts); return how many."""
     count = 0
     for attempt in Attempt.objects.overdue(now).select_related("quiz"):
-        attempt_submit(attempt=attempt, now=now, automatically=True)
-        count += 1
+        count += attempt_close_if_overdue(attempt=attempt, now=now)
     return count
 
 
@@ -355,7 +408,8 @@ class QuizGrade:
 
 
 def quiz_grade(*, quiz: Quiz, attempts: list[Attempt]) -> QuizGrade:
-    """The learner's grade for the quiz under its grading method, from their finished attempts.
+    """The learner's grade for the quiz under its grading method, from their finished attempts (an abandoned
+    attempt, not submitted in time, never counts; `attempts` still counts it as used).
 
     A grade is final only when every attempt it depends on is graded: the first or the last attempt (grading
     methods "first" and "last"), any finished attempt ("highest" and "average"). Until then it *needs

@@ -1,4 +1,4 @@
-// Attempt page behaviour: drag-and-drop ordering with a keyboard alternative, and the countdown.
+// Attempt page behaviour: drag-and-drop ordering with a keyboard alternative, and the countdown (see below).
 // Autosave itself is htmx (hx-post on change); this file only makes ordering changes look like changes.
 (function () {
   "use strict";
@@ -48,20 +48,38 @@
     });
   }
 
+  // The countdown shows what the server said: it counts down the seconds the page came with and, at zero,
+  // reloads the attempt page, where the server decides (submitted, not counted, or its grace period). It never
+  // submits anything itself. Screen readers hear it only at 5 minutes and at 1 minute left (a polite live
+  // region), never every second (the timer itself is role="timer", which is not announced).
   function setUpCountdown() {
     var clock = document.querySelector("[data-countdown]");
     if (!clock) return;
     var left = parseInt(clock.dataset.countdown, 10);
+    if (isNaN(left)) return;
     var value = clock.querySelector(".countdown-value");
+    var live = document.querySelector("[data-countdown-live]");
     var end = Date.now() + left * 1000;
+    var announced = {};
     function pad(n) { return (n < 10 ? "0" : "") + n; }
+    function announce(seconds) {
+      if (!live) return;
+      [300, 60].forEach(function (mark) {
+        // Only a mark crossed while the page is open: a page opened with 4 minutes left does not say "5".
+        if (seconds <= mark && left > mark && !announced[mark]) {
+          announced[mark] = true;
+          live.textContent = live.getAttribute("data-say-" + mark);
+        }
+      });
+    }
     function tick() {
-      var seconds = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var seconds = Math.max(0, Math.ceil((end - Date.now()) / 1000));
       var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
       value.textContent = (h ? h + ":" + pad(m) : m) + ":" + pad(s);
       if (seconds <= 60) clock.classList.add("countdown-low");
+      announce(seconds);
       if (seconds === 0) {
-        // The server finishes the attempt: reloading shows the review.
+        // A moment for an answer being saved to arrive, then the page the server decides about.
         window.setTimeout(function () { window.location.href = clock.dataset.expiredUrl; }, 1500);
         return;
       }

@@ -56,9 +56,10 @@ def test_a_teacher_reads_a_learners_attempt_with_the_key(teacher_client, graded)
     assert html.count("The learner's answer:") == 3
 
 
-# The session, the user, the teacher role; then the class, its learners, its assignments and the attempts;
-# and how many essays wait for grading (the link to the class's grading queue).
-GRADEBOOK_QUERIES = 8
+# The session, the user, the teacher role; then the class, its learners, its assignments, the overrides that move
+# learners' dates, their accommodations (the badge) and the attempts; and how many essays wait for grading (the link
+# to the class's grading queue).
+GRADEBOOK_QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [5, 40])

@@ -203,8 +203,9 @@ def test_the_learners_page_runs_a_bounded_number_of_queries(client, make, django
             Assignment.objects.create(classroom=classroom, quiz=quiz, opens_at=NOW, due_at=NOW + DAY)
             take(quiz, learner, NOW)
     client.force_login(learner)
-    # The session, the user; the classes, their assignments, the attempts; the teacher role for the nav.
-    with django_assert_max_num_queries(6):
+    # The session, the user; the classes, their assignments, the overrides of their dates, the attempts; the
+    # teacher role for the nav.
+    with django_assert_max_num_queries(7):
         response = client.get(url("mine"))
     assert response.content.decode().count("status-done") == 2 * classes
 

@@ -140,6 +140,28 @@ def test_a_game_for_a_class_admits_only_its_members(make_game, choice_quiz, host
     assert join(game, "", user=member)[0].user == member
 
 
+def test_a_game_of_a_class_only_quiz_follows_the_quizs_visibility(make_game, choice_quiz, host, join):
+    """Not hosted for one class, a class-only quiz's game admits whom the quiz pages admit (issue 13)."""
+    from datetime import timedelta
+
+    from classrooms.models import Assignment, Classroom, Membership
+    from quizzes.models import Visibility
+
+    choice_quiz.visibility = Visibility.CLASS_ONLY
+    choice_quiz.save(update_fields=["visibility"])
+    classroom = Classroom.objects.create(name="10B", teacher=host, join_code="BCDEFG")
+    Assignment.objects.create(classroom=classroom, quiz=choice_quiz, opens_at=NOW - timedelta(days=1),
+                              due_at=NOW + timedelta(days=1))
+    game = make_game(choice_quiz)
+    with pytest.raises(services.GameRefused, match="only for the classes"):
+        join(game, "Guest")
+    with pytest.raises(services.GameRefused, match="only for the classes"):
+        join(game, "", user=factories.learner())
+    member = factories.learner()
+    Membership.objects.create(classroom=classroom, learner=member, joined_at=NOW)
+    assert join(game, "", user=member)[0].user == member
+
+
 def test_nobody_joins_a_finished_game(game, join):
     services.game_end(game=game, now=NOW)
     with pytest.raises(services.GameRefused):

@@ -80,6 +80,16 @@ def game_of(world):
     return world.game
 
 
+def override_of(world):
+    """An override of class A's assignment for learner A (its reason is for teacher A only)."""
+    if not hasattr(world, "override"):
+        assignment = Assignment.objects.get(classroom=world.classroom, quiz=world.quiz)
+        world.override = classroom_services.override_save(
+            assignment=assignment, teacher=world.teacher_a, learners=[world.learner_a], now=NOW,
+            time_limit=datetime.timedelta(minutes=30), reason="private")
+    return world.override
+
+
 def essay_of(world):
     """An essay of learner A, submitted for teacher A's quiz assigned to class A, waiting for grading."""
     if not hasattr(world, "essay"):
@@ -152,6 +162,9 @@ URLS = {
     "classrooms:export_xlsx": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
     "classrooms:attempt_review": ("teacher-own", lambda w: {"pk": w.finished.pk}),
     "classrooms:grading": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
+    "classrooms:accommodation": ("teacher-own", lambda w: {"pk": w.classroom.pk, "learner_pk": w.learner_a.pk}),
+    "classrooms:overrides": ("teacher-own", lambda w: {"pk": w.classroom.pk, "assignment_pk": override_of(w).assignment_id}),
+    "classrooms:delete_override": ("teacher-own", lambda w: {"pk": w.classroom.pk, "override_pk": override_of(w).pk}),
     "classrooms:grade_slot": ("teacher-own", lambda w: {"pk": w.classroom.pk, "slot_pk": essay_of(w).pk}),
     # Live games: a teacher hosts their own quizzes; anyone with a running game's PIN may join it
     "games:list": ("teacher", None),

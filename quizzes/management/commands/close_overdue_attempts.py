@@ -6,11 +6,12 @@ from quizzes.services.attempts import attempts_close_overdue
 
 
 class Command(BaseCommand):
-    help = "Finish every attempt whose time ran out, with the answers saved so far (run it from cron)."
+    help = ("Close every attempt whose time ran out, as its quiz says: submitted with the answers saved so far, "
+            "or not counted (run it from cron).")
 
     def handle(self, *args, **options):
         count = attempts_close_overdue(now=timezone.now())
         self.stdout.write(
-            ngettext("%(count)d overdue attempt finished.", "%(count)d overdue attempts finished.", count)
+            ngettext("%(count)d overdue attempt closed.", "%(count)d overdue attempts closed.", count)
             % {"count": count}
         )
