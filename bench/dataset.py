@@ -6,6 +6,7 @@ services themselves are what the load test and the micro-benchmarks measure. Dja
 
 from __future__ import annotations
 
+import functools
 import random
 from datetime import date, timedelta
 from decimal import Decimal
@@ -78,6 +79,7 @@ def _text(n: int, kind: str) -> dict[str, str]:
     }
 
 
+@functools.lru_cache(maxsize=None)  # asked for its texts and for its options: parsed once
 def _cloze_texts(n: int) -> tuple[dict[str, str], dict]:
     """A cloze question's stored texts and options: a choice, a short answer and a year (Moodle's syntax)."""
     from quizzes.question_types.cloze import gap_json, read_texts

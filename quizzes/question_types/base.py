@@ -313,6 +313,27 @@ class QuestionType(ABC):
         return text
 
 
+class PerGapFields:
+    """Responses posted as one form field per gap, `<name>-<gap number>` (cloze, select missing words, drag
+    into text): `raw_from_form` reads them as {gap number: value} and `form_data` writes them back.
+    `several_values_per_gap`: a gap may post several values (checkboxes), read as a list without the empty one."""
+
+    several_values_per_gap: ClassVar[bool] = False
+
+    def form_data(self, response, name: str) -> dict:
+        return {f"{name}-{gap}": value for gap, value in (response or {}).items()}
+
+    def raw_from_form(self, data, name: str) -> dict:
+        prefix = f"{name}-"
+        raw = {}
+        for key in data.keys():
+            number = key[len(prefix):]
+            if key.startswith(prefix) and number.isdigit():
+                raw[number] = ([value for value in data.getlist(key) if value != ""] if self.several_values_per_gap
+                               else data.get(key))
+        return raw
+
+
 # --- fingerprints ------------------------------------------------------------------------------------
 def _fold(text: Text) -> tuple:
     from quizzes.sanitize import html_to_text  # sanitize imports nh3 only when it is used
@@ -433,5 +454,5 @@ def invalid_response(message=None) -> ValidationError:
     return ValidationError(message or _("This answer does not belong to the question."), code="invalid_response")
 
 
-__all__ = ["LANGUAGES", "ONE", "ZERO", "Option", "QuestionType", "QuestionView", "ResponseClass", "clamp",
+__all__ = ["LANGUAGES", "ONE", "ZERO", "Option", "PerGapFields", "QuestionType", "QuestionView", "ResponseClass", "clamp",
            "ordered", "registry"]

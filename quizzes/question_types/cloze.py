@@ -50,6 +50,7 @@ from quizzes.question_types.base import (
     ONE,
     ZERO,
     Option,
+    PerGapFields,
     QuestionType,
     ResponseClass,
     clamp,
@@ -289,13 +290,14 @@ def _matches_case(response: str, accepted: str) -> bool:
 
 # --- the type ------------------------------------------------------------------------------------------
 @registry.register
-class Cloze(QuestionType):
+class Cloze(PerGapFields, QuestionType):
     name = "cloze"
     label = _("Embedded answers (cloze)")
     answer_rows = None
     # Moodle writes `cloze` and reads both names (question/format/xml/format.php).
     moodlexml_types = ("cloze", "multianswer")
     classifies_responses = True
+    several_values_per_gap = True  # a multiple-response gap posts its checkboxes under one name
 
     def gaps(self, definition) -> list[Gap]:
         return gaps_of(definition.options)
@@ -619,19 +621,6 @@ class Cloze(QuestionType):
     # --- responses ----------------------------------------------------------------------------------
     def is_answered(self, response):
         return isinstance(response, dict) and any(response.values())
-
-    def form_data(self, response, name):
-        return {f"{name}-{part}": value for part, value in (response or {}).items()}
-
-    def raw_from_form(self, data, name):
-        """One field per gap, `<name>-<n>`; checkboxes post several values (and an empty one)."""
-        prefix = f"{name}-"
-        raw = {}
-        for key in data.keys():
-            number = key[len(prefix):]
-            if key.startswith(prefix) and number.isdigit():
-                raw[number] = [value for value in data.getlist(key) if value != ""]
-        return raw
 
     def clean_response(self, definition, raw):
         if raw in (None, "", {}):

@@ -40,6 +40,7 @@ from quizzes.question_types.base import (
     LANGUAGE_NAMES,
     ZERO,
     Option,
+    PerGapFields,
     QuestionType,
     ResponseClass,
     invalid_response,
@@ -131,7 +132,7 @@ def gap_label(number: int, text: dict) -> dict:
     return label
 
 
-class GapQuestionType(QuestionType):
+class GapQuestionType(PerGapFields, QuestionType):
     """The shared base of gapselect and ddwtos (see the module docstring)."""
 
     answer_rows = "gap_choices"
@@ -346,15 +347,6 @@ class GapQuestionType(QuestionType):
     # --- responses -------------------------------------------------------------------------------------
     def is_answered(self, response):
         return isinstance(response, dict) and any(response.values())
-
-    def form_data(self, response, name):
-        return {f"{name}-{part}": value for part, value in (response or {}).items()}
-
-    def raw_from_form(self, data, name):
-        """One field per gap, `<name>-<gap number>`."""
-        prefix = f"{name}-"
-        return {key[len(prefix):]: data.get(key) for key in data.keys()
-                if key.startswith(prefix) and key[len(prefix):].isdigit()}
 
     def clean_response(self, definition, raw):
         if raw in (None, "", {}):
