@@ -42,15 +42,24 @@ def test_every_arabic_msgid_is_translated():
 
 @pytest.mark.slow
 def test_catalog_covers_every_string_in_the_code(tmp_path):
-    """Extract the strings again (as makemessages does) and merge: nothing may come out untranslated."""
-    target = tmp_path / "ar" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    shutil.copy(CATALOG, target / "django.po")
-    with override_settings(LOCALE_PATHS=[tmp_path]):
+    """Extract the strings again (as makemessages does) and merge: nothing may come out untranslated.
+
+    makemessages writes into every `locale/` directory it finds under its working directory, whatever
+    LOCALE_PATHS says, so it runs in a copy of the source tree: the repository's catalog is never rewritten
+    while other tests (in other workers) read it.
+    """
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT, source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "staticfiles", "artifacts", "tests", "bench", "node_modules",
+                                      "__pycache__", "*.mo", "*.sqlite3"),
+    )
+    copy = source / "locale" / "ar" / "LC_MESSAGES" / "django.po"
+    with override_settings(LOCALE_PATHS=[source / "locale"]):
         import os
 
         cwd = os.getcwd()
-        os.chdir(ROOT)
+        os.chdir(source)
         try:
             call_command(
                 "makemessages", locale=["ar"], ignore_patterns=[".venv/*", "staticfiles/*", "tests/*", "bench/*"],
@@ -58,5 +67,6 @@ def test_catalog_covers_every_string_in_the_code(tmp_path):
             )
         finally:
             os.chdir(cwd)
-    missing = untranslated(target / "django.po")
+    assert copy.read_text("utf-8") != "", "makemessages wrote nothing"
+    missing = untranslated(copy)
     assert missing == [], f"{len(missing)} strings lack Arabic; run `make messages-update` and translate: {missing[:10]}"
