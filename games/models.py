@@ -97,6 +97,8 @@ class Game(models.Model):
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     # While paused: the time the question had left.
     paused_remaining = models.DurationField(_("time left when paused"), null=True, blank=True)
+    # The positions the host skipped: they count for nobody, and are left out of the players' attempts.
+    skipped = models.JSONField(_("skipped questions"), default=list, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
@@ -188,6 +190,9 @@ class Player(models.Model):
     team = models.PositiveSmallIntegerField(_("team"), null=True, blank=True)
     removed = models.BooleanField(_("removed"), default=False)
     joined_at = models.DateTimeField(_("joined"))
+    # A signed-in player's answers as an attempt of the quiz, recorded when the game ends (games.results).
+    attempt = models.OneToOneField("quizzes.Attempt", on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="game_player", verbose_name=_("attempt"))
 
     objects = PlayerQuerySet.as_manager()
 
@@ -223,6 +228,8 @@ class PlayerAnswer(models.Model):
     # What the answer earns under the game's scoring; added to the score at the reveal.
     points = models.IntegerField(_("points"), default=0)
     answered_at = models.DateTimeField(_("answered"))
+    # From the question's opening to the answer (pauses included); None for answers recorded before it was kept.
+    elapsed = models.DurationField(_("time taken"), null=True, blank=True)
 
     class Meta:
         ordering = ["position", "answered_at", "pk"]

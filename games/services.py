@@ -74,7 +74,7 @@ def game_questions(*, quiz: Quiz, rng: random.Random) -> tuple[list[dict], list[
         return [], [str(refused)]
     snapshots = Question.objects.snapshots([pk for pk, _points in picks])
     frozen, problems = [], []
-    for pk, _points in picks:
+    for pk, points in picks:
         snapshot = snapshots[pk]
         definition = defs.from_json(snapshot)
         qtype = registry.get(definition.qtype)
@@ -85,7 +85,8 @@ def game_questions(*, quiz: Quiz, rng: random.Random) -> tuple[list[dict], list[
             problems.append(_("“%(name)s” is a question of type %(type)s, which cannot be answered on a phone "
                               "within a time limit.") % {"name": definition.name or pk, "type": qtype.label})
             continue
-        frozen.append({"question": pk, "snapshot": snapshot,
+        frozen.append({"question": pk, "snapshot": snapshot, "points": str(points if points is not None
+                                                                          else definition.points),
                        "order": frozen_order(definition, rng, shuffle=quiz.shuffle_choices)})
     if quiz.shuffle_questions:
         rng.shuffle(frozen)
@@ -273,12 +274,14 @@ def game_answer(*, player: Player, position: int, raw, now: datetime) -> PlayerA
     if not qtype.is_answered(response):
         raise GameRefused(_("Choose or type an answer first."))
     fraction = Fraction(qtype.grade(definition, response))
-    points = scoring.answer_points(player_scoring(game, player), fraction, elapsed=now - game.question_started_at,
+    elapsed = now - game.question_started_at
+    points = scoring.answer_points(player_scoring(game, player), fraction, elapsed=elapsed,
                                    limit=game.time_limit, streak=player.streak)
     try:
         with transaction.atomic():
             return PlayerAnswer.objects.create(player=player, position=position, response=response,
-                                               fraction=_decimal(fraction), points=points, answered_at=now)
+                                               fraction=_decimal(fraction), points=points, answered_at=now,
+                                               elapsed=elapsed)
     except IntegrityError:
         raise GameRefused(_("You have already answered this question.")) from None
 
@@ -343,10 +346,16 @@ def game_leaderboard(*, game: Game, now: datetime) -> Game:
 
 
 def _finish(game: Game, now: datetime) -> None:
+    """Finish the game (under its row's lock) and record each signed-in player's answers as an attempt."""
+    from games.results import game_record_attempts
+
+    # The open question of a game ended early was never revealed: it counts for nobody.
+    counted = game.position + 1 if game.state in (GameState.REVEAL, GameState.LEADERBOARD) else game.position
     game.state = GameState.FINISHED
     game.deadline = None
     game.paused_remaining = None
     game.finished_at = now
+    game_record_attempts(game=game, positions=[p for p in range(max(counted, 0)) if p not in game.skipped], now=now)
 
 
 @transaction.atomic
@@ -370,6 +379,7 @@ def game_skip(*, game: Game, now: datetime) -> Game:
     if game.state != GameState.QUESTION:
         return game
     PlayerAnswer.objects.filter(player__game=game, position=game.position).delete()
+    game.skipped = [*game.skipped, game.position]
     if game.is_last_question:
         _finish(game, now)
     else:

@@ -22,15 +22,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts import throttling
-from games import events, screens, services
+from games import events, reports, screens, services
 from games.consumers import player_cookie
 from games.forms import HostForm, NicknameForm, PinForm
-from games.models import Game, Player
+from games.models import Game, GameState, Player
 
 PIN_REFUSALS = (throttling.RateLimit("game-pin-refusals-address", "ip", "GAME_PIN_REFUSALS_PER_ADDRESS"),)
 # A player's cookie outlives a lesson, not a day.
@@ -71,6 +71,8 @@ class GameListView(TeacherMixin, View):
         return render(request, "games/game_list.html", {
             "quizzes": services.quizzes_hostable_by(request.user).order_by("-created_at")[:100],
             "running": Game.objects.hosted_by(request.user).running().select_related("quiz")[:20],
+            "finished": Game.objects.hosted_by(request.user).filter(state=GameState.FINISHED)
+                        .select_related("quiz").order_by("-finished_at")[:20],
         })
 
 
@@ -139,6 +141,26 @@ class HostCommandView(HostGameMixin, View):
             messages.error(request, str(refused))
         events.game_changed(game.pk)
         return redirect(game)
+
+
+class ReportView(HostGameMixin, View):
+    """The game's report for its host (anyone else: 404): per question and per player, as CSV or XLSX."""
+
+    def get(self, request, pk, fmt):
+        if fmt not in ("csv", "xlsx"):
+            raise Http404
+        game = self.get_game(pk)
+        language = get_language()
+        name = f"game-{game.pin}-{game.created_at:%Y%m%d}.{fmt}"
+        if fmt == "csv":
+            response = HttpResponse(reports.report_csv(game, language), content_type="text/csv; charset=utf-8")
+        else:
+            response = HttpResponse(
+                reports.report_xlsx(game, language, rtl=get_language_bidi()),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
 
 class QRCodeView(HostGameMixin, View):

@@ -61,6 +61,8 @@ class Attempt(models.Model):
     finished_automatically = models.BooleanField(_("finished when time ran out"), default=False)
     score = models.DecimalField(_("score"), max_digits=8, decimal_places=3, null=True, blank=True)
     max_score = models.DecimalField(_("maximum score"), max_digits=8, decimal_places=3, default=Decimal(0))
+    # Played in a live game (games/): the game's answers, recorded as a finished attempt when the game ended.
+    from_live_game = models.BooleanField(_("played in a live game"), default=False)
 
     objects = AttemptQuerySet.as_manager()
 

@@ -170,6 +170,61 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     return attempt
 
 
+@dataclass(frozen=True)
+class RecordedAnswer:
+    """One question of an attempt made elsewhere (a live game): as frozen there, and how it was answered."""
+
+    question_id: int | None
+    snapshot: dict
+    order: dict
+    points: Decimal
+    response: object = None  # None: not answered
+    fraction: Decimal | None = None  # the question type's grade of `response`
+    answered_at: object = None
+
+
+def attempt_record(*, quiz: Quiz, learner, started_at, finished_at, answers: list[RecordedAnswer],
+                   language: str = "ar") -> Attempt:
+    """Record a finished attempt of `quiz` whose questions were asked and graded elsewhere (a live game).
+
+    The marks are the ones given there (the type's grade of each answer), not the quiz's behaviour's: a game has
+    no certainty or tries. Unanswered questions score 0. It counts like any other finished attempt of the quiz
+    (the gradebook's grading method, mastery, spaced review), and it is always recorded, even past the quiz's
+    attempt limit: the learner played it. Bulk writes: one query for the slots and one for their steps.
+    """
+    earlier = Attempt.objects.filter(quiz=quiz, learner=learner)
+    score = sum((answer.fraction or Decimal(0)) * answer.points for answer in answers)
+    for _retry in range(3):
+        number = (earlier.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+        try:
+            with transaction.atomic():
+                attempt = Attempt.objects.create(
+                    quiz=quiz, learner=learner, number=number, language=language, state=AttemptState.FINISHED,
+                    started_at=started_at, finished_at=finished_at, from_live_game=True,
+                    score=Decimal(score).quantize(Decimal("0.001")),
+                    max_score=sum((answer.points for answer in answers), Decimal(0)),
+                )
+                break
+        except IntegrityError:  # an attempt the learner started at the same moment took the number
+            continue
+    else:
+        raise AttemptRefused(_("Another attempt was started at the same moment; please try again."))
+    slots = AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(attempt=attempt, position=position, question_id=answer.question_id, points=answer.points,
+                        snapshot=answer.snapshot, order=answer.order, response=answer.response,
+                        fraction=answer.fraction if answer.response is not None else Decimal(0),
+                        answered_at=answer.answered_at, answered_in=language if answer.response is not None else "",
+                        is_locked=True)
+        for position, answer in enumerate(answers)
+    )
+    AttemptStep.objects.bulk_create(
+        AttemptStep(slot=slot, action=StepAction.FINISH, response=slot.response, fraction=slot.fraction,
+                    created_at=finished_at)
+        for slot in slots
+    )
+    return attempt
+
+
 # --- answering -----------------------------------------------------------------------------------
 def _slot(attempt: Attempt, position: int, *, lock: bool = False) -> AttemptQuestion:
     slots = attempt.slots.select_for_update() if lock else attempt.slots
