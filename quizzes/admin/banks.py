@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import slugify
-from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
@@ -56,7 +56,7 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
         links = []
         if self.model.objects.filter(pk=obj.pk).exists():
             links.append(format_html('<a href="{}">{}</a>', reverse("admin:quizzes_questionbank_import", args=[obj.pk]),
-                                     _g("Import")))
+                                     gettext("Import")))
         for name in FORMATS:
             links.append(format_html('<a href="{}">{}</a>', reverse("admin:quizzes_questionbank_export",
                                                                     args=[obj.pk, name]), name))
@@ -88,12 +88,12 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
         if not self.has_change_permission(request, bank):
             raise PermissionDenied
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "original": bank,
-                   "title": _g("Import questions into “%(bank)s”") % {"bank": bank}}
+                   "title": gettext("Import questions into “%(bank)s”") % {"bank": bank}}
         form = ImportForm()
         if request.method == "POST" and request.POST.get("token"):
             stored = request.session.pop(SESSION_PREFIX + request.POST["token"], None)
             if stored is None:
-                messages.error(request, _g("This import preview has expired; upload the file again."))
+                messages.error(request, gettext("This import preview has expired; upload the file again."))
                 return redirect("admin:quizzes_questionbank_import", pk=bank.pk)
             report = questions_import(data=base64.b64decode(stored["data"]), format_name=stored["format"],
                                       bank=bank, user=request.user, skip_invalid=stored.get("skip_invalid", False))
@@ -112,7 +112,7 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
                 data = upload.read()
                 format_name = form.cleaned_data["format"] or guess_format(upload.name, data[:200].decode("utf-8", "replace"))
                 if format_name is None:
-                    form.add_error("format", _g("The format could not be recognised from the file; choose it."))
+                    form.add_error("format", gettext("The format could not be recognised from the file; choose it."))
                 else:
                     skip_invalid = form.cleaned_data["skip_invalid"]
                     report = questions_import(data=data, format_name=format_name, bank=bank, user=request.user,
@@ -132,7 +132,7 @@ class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslat
         if not self.has_view_permission(request, bank):  # an export holds every key of the bank
             raise PermissionDenied
         if format_name not in FORMATS:
-            return HttpResponse(_g("Unknown format."), status=404)
+            return HttpResponse(gettext("Unknown format."), status=404)
         content = questions_export(bank=bank, format_name=format_name)
         content_type = {"moodlexml": "application/xml", "csv": "text/csv"}.get(format_name, "text/plain")
         response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")

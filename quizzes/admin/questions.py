@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext as _g, gettext_lazy as _, ngettext
+from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
@@ -398,7 +398,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
                 request,
                 "admin/quizzes/question/choose_type.html",
                 {**self.admin_site.each_context(request), "opts": self.model._meta, "types": registry.all(),
-                 "title": _g("Choose the type of the new question"), "query": request.GET.urlencode()},
+                 "title": gettext("Choose the type of the new question"), "query": request.GET.urlencode()},
             )
         return super().add_view(request, form_url, extra_context)
 
@@ -432,7 +432,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
     @admin.display(description=_("preview"))
     def preview_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("admin:quizzes_question_preview", args=[obj.pk]),
-                           _g("Preview"))
+                           gettext("Preview"))
 
     # --- preview -------------------------------------------------------------------------------
     def get_urls(self):
@@ -449,7 +449,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
         guess = question.question_type.random_guess_score(definition)
         views = [
             (code, name, render_preview(definition, language=code, heading=name))
-            for code, name in (("ar", _g("Arabic")), ("en", _g("English")))
+            for code, name in (("ar", gettext("Arabic")), ("en", gettext("English")))
         ]
         return TemplateResponse(
             request,
@@ -458,7 +458,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
                 **self.admin_site.each_context(request),
                 "opts": self.model._meta,
                 "original": question,
-                "title": _g("Preview: %(question)s") % {"question": question},
+                "title": gettext("Preview: %(question)s") % {"question": question},
                 "views": views,
                 "problems": question.validation_errors(),
                 "guess_percent": None if guess is None else round(float(guess) * 100),
@@ -474,7 +474,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
             target = question.bank if banks.filter(pk=question.bank_id).exists() else None
             if target is None:
                 self.message_user(
-                    request, _g("“%(question)s” is in a bank you cannot change; copy the bank instead.")
+                    request, gettext("“%(question)s” is in a bank you cannot change; copy the bank instead.")
                     % {"question": question}, messages.WARNING,
                 )
                 continue
@@ -497,7 +497,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
             if problems:
                 self.message_user(
                     request,
-                    _g("“%(question)s” was not published: %(problems)s")
+                    gettext("“%(question)s” was not published: %(problems)s")
                     % {"question": question, "problems": " ".join(m for p in problems for m in p.messages)},
                     messages.ERROR,
                 )
