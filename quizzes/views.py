@@ -105,6 +105,8 @@ class QuizDetailView(LoginRequiredMixin, View):
             "time_limit_minutes": int(policy.time_limit.total_seconds() // 60) if policy.time_limit else None,
             "policy_notes": policy.notes(),  # the learner's own accommodations, said to them alone
             "overdue_rule": quiz.overdue_rule(),
+            # A teacher's links: the quiz's item statistics, and hosting it as a live game (not a practice quiz).
+            "teacher_tools": quiz.practice_for_id is None and self.request.user.is_teacher,
         }
 
     def get(self, request, pk):

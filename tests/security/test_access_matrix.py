@@ -172,6 +172,7 @@ URLS = {
     "games:host": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
     "games:command": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
     "games:qr": ("teacher-own", lambda w: {"pk": game_of(w).pk}),
+    "games:report": ("teacher-own", lambda w: {"pk": game_of(w).pk, "fmt": "csv"}),
     "games:join": ("public", None),
     "games:play": ("public", lambda w: {"pin": game_of(w).pin}),
     "games:answer": ("public", lambda w: {"pin": game_of(w).pin}),
