@@ -148,6 +148,13 @@ class QuestionDef:
     images: list[ImageDef] = field(default_factory=list)
     id: int | None = None
 
+    @property
+    def type_label(self) -> str:
+        """The type's name in the active language ("صواب أو خطأ", not "true_false"), for reports and previews."""
+        from quizzes.question_types import registry
+
+        return str(registry.get(self.qtype).label) if self.qtype in registry.names() else self.qtype
+
 
 # --- JSON snapshots (an attempt freezes the questions it was started with) --------------------------
 def to_json(definition: QuestionDef) -> dict:

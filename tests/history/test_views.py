@@ -92,3 +92,15 @@ def test_timeline_query_count_is_bounded(client, make, django_assert_max_num_que
         make.event(topic_obj=topic, start=datetime.date(1862, 2, day))
     with django_assert_max_num_queries(4):
         assert client.get(reverse("history:timeline", kwargs={"slug": "many"})).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_person_page_parentheses_hold_no_stray_spaces(client, mexico, language):
+    """Issue 14, defect 15: «( 8 ديسمبر 1861 )» read as a slip; the dates' templates end without a line break."""
+    import re
+
+    html = client.get(f"/{language}/people/maximilian/").content.decode()
+    dates = re.findall(r"\((<span class=\"event-dates\">.*?</span>)\)", html, re.S)
+    assert dates, "the person page lists no event dates in parentheses"
+    assert all(not re.search(r"\s$", d) and not d.startswith(" ") for d in dates)
+    assert re.search(r"\(\s|\s\)", re.sub(r"<[^>]+>", "", html.split("<main", 1)[1])) is None

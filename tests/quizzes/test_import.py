@@ -164,3 +164,24 @@ def test_admin_import_into_someone_elses_bank_is_404(client, teacher_user, make)
     other = make.bank(is_shared=True)
     with translation.override("en"):
         assert client.get(reverse("admin:quizzes_questionbank_import", args=[other.pk])).status_code == 404
+
+
+def test_the_arabic_import_preview_names_types_and_headings_in_arabic(client, teacher_user, make):
+    """Issue 14, defect 3: the preview showed raw type codes (`true_false`) and an English heading."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    bank = make.bank(owner=teacher_user)
+    client.force_login(teacher_user)
+    with translation.override("ar"):
+        url = reverse("admin:quizzes_questionbank_import", args=[bank.pk])
+    html = client.get(url).content.decode()
+    assert "استيراد أسئلة إلى" in html and "Import questions into" not in html
+    response = client.post(url, {"file": SimpleUploadedFile("bank.csv", GOOD.encode()), "format": ""})
+    html = response.content.decode()
+    types = {q.qtype for q in response.context["report"].imported}
+    assert types and not any(f"<td>{name}</td>" in html for name in types)
+    from quizzes.question_types import registry
+
+    with translation.override("ar"):
+        assert all(f"<td>{registry.get(name).label}</td>" in html for name in types)

@@ -1,17 +1,17 @@
 """Load every app's demo content. It lives in `classrooms`, the app that depends on all the others, so no
 app imports one that depends on it."""
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from accounts.demo import load_demo_accounts
+from bilingual.commands import LanguageCommand
 from history.demo import load_demo_history
 from classrooms.demo import load_demo_classroom
 from quizzes.demo import load_demo_quizzes
 
 
-class Command(BaseCommand):
+class Command(LanguageCommand):
     help = "Load the demo content and accounts; safe to run again (existing items are kept as they are)."
 
     def handle(self, *args, **options):

@@ -1,11 +1,11 @@
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from bilingual.commands import LanguageCommand
 from quizzes.services.attempts import attempts_close_overdue
 
 
-class Command(BaseCommand):
+class Command(LanguageCommand):
     help = ("Close every attempt whose time ran out, as its quiz says: submitted with the answers saved so far, "
             "or not counted (run it from cron).")
 

@@ -2,16 +2,17 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from bilingual.commands import LanguageCommand
 from quizzes.formats import FORMATS
 from quizzes.models import QuestionBank
 from quizzes.services import questions_export
 
 
-class Command(BaseCommand):
+class Command(LanguageCommand):
     help = "Write a bank's questions in a format (to standard output, or --output FILE)."
 
     def add_arguments(self, parser):

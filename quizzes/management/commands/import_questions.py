@@ -4,17 +4,18 @@
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db.models import Q
 from django.utils.translation import gettext as _, ngettext
 
+from bilingual.commands import LanguageCommand
 from bilingual.scripts import detect_language
 from quizzes.formats import FORMATS, guess_format
 from quizzes.models import QuestionBank
 from quizzes.services import questions_import
 
 
-class Command(BaseCommand):
+class Command(LanguageCommand):
     help = ("Import questions into a bank (created if missing). All or nothing: on any error nothing is written, "
             "unless --skip-invalid skips the questions that cannot be imported.")
 
