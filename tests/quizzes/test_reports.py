@@ -66,8 +66,8 @@ def test_the_page_speaks_arabic_by_default(client, quiz):
     client.force_login(quiz.owner)
     html = client.get(url(quiz, language="ar")).content.decode()
     assert 'dir="rtl"' in html
-    # Numbers are localized (Django's Arabic decimal comma) and keep their own direction inside the Arabic page.
-    assert '<bdi dir="ltr">66,7</bdi>' in html
+    # Numbers use the site's Arabic format (a decimal point, issue 14 defect 7) and keep their own direction.
+    assert '<bdi dir="ltr">66.7</bdi>' in html and "66,7" not in html
 
 
 def test_flags_explain_themselves_in_plain_words(client, make, now):
