@@ -131,3 +131,13 @@ def test_exporting_a_class_with_no_assignments_explains_too(teacher_client, clas
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         f"“{classroom.name}” has no assignments yet, so there is nothing to export."
     ]
+
+
+def test_the_arabic_summary_joins_its_counts_with_an_arabic_comma(teacher_client, classroom, graded):
+    """Issue 14, defect 6: «7 متعلّمين, تأخّر» read with a Latin comma inside Arabic."""
+    import re
+
+    html = teacher_client.get(url("gradebook", classroom.pk, lang="ar")).content.decode()
+    summary = re.sub(r"<[^>]+>", " ", html.split("<main", 1)[1])
+    assert "، " in summary
+    assert re.search(r"[\u0600-\u06FF][^<>\n]{0,12}[,;?]\s", summary) is None
