@@ -35,19 +35,26 @@ def learner_with_answers(client):
     return attempts.attempt_start(quiz=quiz, learner=learner, now=timezone.now())
 
 
-# A comma decimal separator is what broke the bars; the values must survive it.
-@override_settings(FORMAT_MODULE_PATH=None, USE_THOUSAND_SEPARATOR=True)
-def test_machine_read_numbers_keep_a_point_on_arabic_pages(client, learner_with_answers, settings):
+def _reset_formats():
     from django.utils import formats
 
     formats._format_cache.clear()
-    settings.FORMAT_MODULE_PATH = []  # Django's own Arabic formats: "," as the decimal separator
+    formats._format_modules_cache.clear()
+
+
+def test_machine_read_numbers_keep_a_point_on_arabic_pages(client, learner_with_answers):
+    """Under Django's own Arabic formats (a comma decimal separator, thousands grouped): what broke the bars."""
     pages = [learner_with_answers.get_absolute_url().replace("/en/", "/ar/"), "/ar/progress/"]
     values = []
-    for page in pages:
-        html = client.get(page).content.decode()
-        values += MACHINE.findall(html)
-    formats._format_cache.clear()
+    _reset_formats()
+    try:
+        with override_settings(FORMAT_MODULE_PATH=None, USE_THOUSAND_SEPARATOR=True):
+            _reset_formats()
+            for page in pages:
+                values += MACHINE.findall(client.get(page).content.decode())
+    finally:
+        # The format caches outlive the override: later tests must see the site's own formats again.
+        _reset_formats()
     assert values, "no machine-read number found on the pages"
-    assert any('.' in value for value in values), values  # a fraction was among them
+    assert any("." in value for value in values), values  # a fraction was among them
     assert all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in values), values
