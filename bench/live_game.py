@@ -54,6 +54,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.run import NoRedirect, free_port, percentile  # noqa: E402
+
 PG_DATABASE = "tarikh_bench_game"
 SECRET_KEY = "tarikh-benchmark-only-key-live-game-7c1e9a3b5d"
 THINK_S = 3.0  # a player answers 0–3 s after the question reaches the phone
@@ -69,15 +71,10 @@ VALUE = re.compile(r'value="([^"]*)"')
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
-
-
 def summary_ms(values: list[float]) -> dict:
     millis = [value * 1000 for value in values]
+    if not millis:  # bench.run's percentile is NaN for no values; a phase that measured nothing reports zeros
+        return {"count": 0, "p50": 0.0, "p95": 0.0, "p99": 0.0, "max": 0.0, "mean": 0.0}
     return {"count": len(millis), "p50": percentile(millis, 0.5), "p95": percentile(millis, 0.95),
             "p99": percentile(millis, 0.99), "max": max(millis, default=0.0),
             "mean": statistics.fmean(millis) if millis else 0.0}
@@ -91,14 +88,6 @@ def server_env(database_url: str, redis_url: str) -> dict:
     if redis_url:
         env["REDIS_URL"] = redis_url
     return env
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Servers:
@@ -233,11 +222,6 @@ def host_game(data: dict):
     from games import services
 
     return services.game_host(quiz=data["quiz"], host=data["host"], now=timezone.now(), seconds_per_question=30)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def join(base: str, pin: str, nickname: str, lang: str) -> tuple[str, float]:
