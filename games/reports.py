@@ -40,8 +40,11 @@ def questions_table(game: Game, language: str, answers=None) -> list[list]:
     answers = _answers(game) if answers is None else answers
     rows = [[_("Question"), _("Text"), _("Answers"), _("Right"), _("Partly right"), _("Wrong"),
              _("Mean points"), _("Mean time (s)")]]
+    by_position: dict[int, list[PlayerAnswer]] = {}
+    for (_player, at), answer in answers.items():
+        by_position.setdefault(at, []).append(answer)
     for position in range(min(game.position + 1, game.question_count)):
-        given = [answer for (_player, at), answer in answers.items() if at == position]
+        given = by_position.get(position, [])
         right = sum(1 for answer in given if answer.fraction == 1)
         wrong = sum(1 for answer in given if answer.fraction == 0)
         times = [seconds for seconds in map(_seconds, given) if seconds is not None]
