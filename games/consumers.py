@@ -5,6 +5,12 @@ changed, it renders its viewer's screen from the database (`games.screens`) and 
 {"screen": html}; the projector also gets {"answered_html": html} (its answers-in counter) as answers come in. So a reload,
 a lost Wi-Fi or a server restart costs nothing: the next connection renders the same screen.
 
+Many phones, one reading: when the game changes, every phone of the game is told at once, and the sockets of
+one process render their screens from one `GameView` of that change (`shared_view`, keyed by the message's
+tick): the game is read once for them all and the open question's form rendered once per language, not once
+per phone. The projector's answers-in counter is re-counted at most every ANSWERED_EVERY_S seconds while
+answers pour in, not once per answer.
+
 What a socket accepts:
 - a player's: {"action": "answer", "position": n, "fields": [[name, value], ...]}, the answer form's
   fields, read by the question type like a posted form. Anything else is refused: only the host controls
@@ -16,6 +22,10 @@ Replies are {"ack": ...} or {"error": message in the viewer's language}.
 """
 
 from __future__ import annotations
+
+import asyncio
+import threading
+from collections import OrderedDict
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -31,6 +41,27 @@ from games.models import Game, Player
 NOT_FOUND = 4404
 FORBIDDEN = 4403
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
+# How often, at most, the projector's answers-in counter is counted again while answers arrive.
+ANSWERED_EVERY_S = 0.25
+# The views of the latest changes kept by a process (a few per running game).
+VIEWS_KEPT = 64
+_views: OrderedDict[tuple[int, str], screens.GameView] = OrderedDict()
+_views_lock = threading.Lock()
+
+
+def shared_view(game_id: int, tick: str) -> screens.GameView:
+    """The view of the game as the change named `tick` left it, read once for all of this process's sockets.
+
+    Read when the first socket asks, after the change committed, so it holds the change (or a later one,
+    whose own message follows)."""
+    key = (game_id, tick)
+    with _views_lock:
+        view = _views.get(key)
+        if view is None:
+            view = _views[key] = screens.GameView.load(game_id)
+            while len(_views) > VIEWS_KEPT:
+                _views.popitem(last=False)
+        return view
 
 
 def player_cookie(game: Game) -> str:
@@ -55,17 +86,20 @@ class GameConsumer(AsyncJsonWebsocketConsumer):
     async def refused(self, message: str) -> None:
         await self.send_json({"error": message})
 
-    async def send_screen(self) -> None:
-        html = await database_sync_to_async(self.render)()
+    async def send_screen(self, tick: str | None = None) -> None:
+        html = await database_sync_to_async(self.render)(tick)
         if html is not None:
             await self.send_json({"screen": html})
 
     async def game_changed(self, event) -> None:
-        await self.send_screen()
+        await self.send_screen(event.get("tick"))
 
     async def disconnect(self, code) -> None:
         for group in getattr(self, "groups_joined", []):
             await self.channel_layer.group_discard(group, self.channel_name)
+        counting = getattr(self, "counting", None)
+        if counting is not None:
+            counting.cancel()
 
 
 class PlayerConsumer(GameConsumer):
@@ -91,7 +125,13 @@ class PlayerConsumer(GameConsumer):
         player = services.player_for_token(game=game, token=token)
         return (game.pk, player.pk) if player else None
 
-    def render(self) -> str | None:
+    def render(self, tick: str | None = None) -> str | None:
+        if tick:
+            view = shared_view(self.game_id, tick)
+            player = view.players.get(self.player_id)
+            if player is None:  # not in the game any more
+                return None
+            return screens.player_screen(player, view, now=timezone.now(), language=self.language())
         player = Player.objects.select_related("game").get(pk=self.player_id)
         return screens.player_screen(player, player.game, now=timezone.now(), language=self.language())
 
@@ -112,15 +152,16 @@ class PlayerConsumer(GameConsumer):
         raw = qtype.raw_from_form(answer_data(content.get("fields")), "response") if qtype else None
         now = timezone.now()
         try:
-            services.game_answer(player=player, position=position, raw=raw, now=now)
+            recorded = services.game_answer(player=player, position=position, raw=raw, now=now)
         except services.GameRefused as refused:
             return {"error": str(refused)}
-        game = Game.objects.get(pk=player.game_id)
+        game = player.game  # as the answer found it, under its lock
         if services.game_close_if_everyone_answered(game=game, now=now):
             events.game_changed(game.pk)
             return {"ack": "answer"}  # every screen renders the reveal
         events.answers_changed(game.pk)
-        return {"ack": "answer", "screen": screens.player_screen(player, game, now=now, language=self.language())}
+        view = screens.GameView(game, answers={player.pk: recorded})
+        return {"ack": "answer", "screen": screens.player_screen(player, view, now=now, language=self.language())}
 
 
 class HostConsumer(GameConsumer):
@@ -150,13 +191,21 @@ class HostConsumer(GameConsumer):
         scheme = "https" if self.scope.get("scheme") == "wss" else "http"
         return f"{scheme}://{host}{screens.join_path(game, self.language())}"
 
-    def render(self) -> str | None:
+    def render(self, tick: str | None = None) -> str | None:
         game = Game.objects.select_related("quiz").get(pk=self.game_id)
         return screens.host_screen(game, now=timezone.now(), language=self.language(), join_url=self.join_url(game))
 
     async def game_answered(self, event) -> None:
-        counts = await database_sync_to_async(self.answer_counts)()
-        await self.send_json(counts)
+        """An answer came in: count again soon, once for all the answers that arrive meanwhile."""
+        if getattr(self, "counting", None) is None:
+            self.counting = asyncio.create_task(self.count_answers())
+
+    async def count_answers(self) -> None:
+        try:
+            await asyncio.sleep(ANSWERED_EVERY_S)
+        finally:
+            self.counting = None
+        await self.send_json(await database_sync_to_async(self.answer_counts)())
 
     def answer_counts(self) -> dict:
         game = Game.objects.get(pk=self.game_id)

@@ -8,6 +8,8 @@ re-reads the game finds the change.
 
 from __future__ import annotations
 
+import secrets
+
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
@@ -34,9 +36,13 @@ async def send_async(group: str, message: dict) -> None:
 
 
 def game_changed(game_id: int) -> None:
-    """Every screen of the game renders itself again (a step of the host, a player joining or removed)."""
-    transaction.on_commit(lambda: (_send(host_group(game_id), {"type": "game.changed"}),
-                                   _send(players_group(game_id), {"type": "game.changed"})))
+    """Every screen of the game renders itself again (a step of the host, a player joining or removed).
+
+    The message carries a tick, a random name for this change, so that the sockets of one process render
+    their screens from one reading of the game (`games.consumers.shared_view`), not one each."""
+    tick = secrets.token_hex(8)
+    transaction.on_commit(lambda: (_send(host_group(game_id), {"type": "game.changed", "tick": tick}),
+                                   _send(players_group(game_id), {"type": "game.changed", "tick": tick})))
 
 
 def host_changed(game_id: int) -> None:

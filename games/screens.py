@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +29,7 @@ from quizzes.states import SlotState, graded_state_for_fraction
 
 HOST_TEMPLATE = "games/host_screen.html"
 PLAYER_TEMPLATE = "games/player_screen.html"
+ANSWER_FORM_TEMPLATE = "games/_answer_form.html"
 # The projector's top of the leaderboard, and the podium's steps.
 LEADERBOARD_SIZE = 5
 PODIUM_SIZE = 3
@@ -107,8 +109,7 @@ def room_chart(game: Game, answers: list[PlayerAnswer], language: str) -> list[d
     return bars
 
 
-def _explanations(game: Game, language: str) -> dict:
-    definition = game.definition()
+def _explanations(definition, language: str) -> dict:
     # Both were sanitised with nh3 when the question was saved.
     return {"general_feedback": mark_safe(text_of(definition.general_feedback, language)),
             "explanation": mark_safe(text_of(definition.explanation, language))}
@@ -146,7 +147,7 @@ def host_context(game: Game, *, now: datetime, language: str, join_url: str) -> 
             answers = list(PlayerAnswer.objects.filter(player__game=game, player__removed=False,
                                                        position=game.position))
             context.update(chart=room_chart(game, answers, language), answered=len(answers),
-                           **_explanations(game, language))
+                           **_explanations(game.definition(), language))
         context.update(q=view, options=with_shapes(view.options))
     elif state == GameState.LEADERBOARD:
         context["leaders"] = ranked[:LEADERBOARD_SIZE]
@@ -156,7 +157,92 @@ def host_context(game: Game, *, now: datetime, language: str, join_url: str) -> 
     return context
 
 
-def player_context(player: Player, game: Game, *, now: datetime, language: str) -> dict:
+class GameView:
+    """One game at one moment, for the screens of many players: what every phone needs is read once, and what
+    every phone of one language shows alike is rendered once.
+
+    A socket told that the game changed (`games.consumers`) renders its player's screen from the view of that
+    change, which the other sockets of the process share: the game's row (and its frozen questions) read once,
+    the players ranked in one query, the answers to the open question in one, the question's form rendered once
+    per language. A single screen (a page, a reconnecting phone, an answer's reply) uses a view of its own,
+    which reads only that player's answer.
+    """
+
+    def __init__(self, game: Game, *, shared: bool = False, answers: dict[int, PlayerAnswer] | None = None) -> None:
+        self.game = game
+        self.shared = shared
+        self._forms: dict[str, str] = {}
+        self._right_answers: dict[str, str] = {}
+        if answers is not None:  # already at hand (an answer just recorded): not read again
+            self.__dict__["answers"] = answers
+
+    @classmethod
+    def load(cls, game_id: int) -> GameView:
+        return cls(Game.objects.select_related("quiz").get(pk=game_id), shared=True)
+
+    @cached_property
+    def players(self) -> dict[int, Player]:
+        """Every player of the game, removed ones too (a removed phone shows that it was removed)."""
+        return {player.pk: player for player in self.game.players.all()}
+
+    @cached_property
+    def ranked(self) -> list[Ranked]:
+        if not self.shared:
+            return ranked_players(self.game)
+        playing = sorted((p for p in self.players.values() if not p.removed),
+                         key=lambda p: (-p.score, p.joined_at, p.pk))
+        return [Ranked(player, rank) for player, rank in zip(playing, scoring.ranks([p.score for p in playing]))]
+
+    @cached_property
+    def teams(self) -> list[dict]:
+        return team_standings(self.game, self.ranked)
+
+    @cached_property
+    def answers(self) -> dict[int, PlayerAnswer]:
+        """The answers to the current question, by player (read at once for a shared view)."""
+        return {answer.player_id: answer for answer in
+                PlayerAnswer.objects.filter(player__game=self.game, position=self.game.position)}
+
+    @cached_property
+    def definition(self):
+        return self.game.definition()
+
+    @cached_property
+    def qtype(self):
+        return self.game.question_type()
+
+    def answer_of(self, player: Player) -> PlayerAnswer | None:
+        if self.game.position < 0:
+            return None
+        if self.shared or "answers" in self.__dict__:
+            return self.answers.get(player.pk)
+        return player.answers.filter(position=self.game.position).first()
+
+    def right_answer(self, language: str) -> str:
+        if language not in self._right_answers:
+            qtype, definition = self.qtype, self.definition
+            self._right_answers[language] = qtype.summarise(definition, qtype.correct_response(definition), language)
+        return self._right_answers[language]
+
+    def answer_form(self, *, language: str, request=None) -> str:
+        """The open question's answer form, as its type shows it with nothing of its key
+        (`DisplayOptions.hidden()`): the same for every player of one language, so rendered once; a page's
+        form (with `request`: its CSRF token) is rendered for that page alone."""
+        if request is None and language in self._forms:
+            return self._forms[language]
+        game = self.game
+        view = formulation(game, language=language, display=DisplayOptions.hidden(), disabled=game.is_paused)
+        with translation.override(language):
+            html = render_to_string(ANSWER_FORM_TEMPLATE, {
+                "game": game, "language": language, "q": view, "options": with_shapes(view.options),
+                "is_choice": isinstance(self.qtype, ChoiceQuestionType)}, request=request)
+        if request is None:
+            self._forms[language] = html
+        return html
+
+
+def player_context(player: Player, view: GameView, *, now: datetime, language: str, request=None) -> dict:
+    game = view.game
     context = _common(game, now, language)
     context["player"] = player
     if player.removed:
@@ -164,31 +250,27 @@ def player_context(player: Player, game: Game, *, now: datetime, language: str) 
     state = game.state
     if state == GameState.LOBBY:
         return context
-    answer = player.answers.filter(position=game.position).first() if game.position >= 0 else None
-    qtype = game.question_type() if game.position >= 0 else None
+    answer = view.answer_of(player)
     context["answer"] = answer
     if state == GameState.QUESTION:
         if answer is None:
-            # The question as the type shows it, with nothing of its key: DisplayOptions.hidden().
-            view = formulation(game, language=language, display=DisplayOptions.hidden(), disabled=game.is_paused)
-            context.update(q=view, options=with_shapes(view.options),
-                           is_choice=isinstance(qtype, ChoiceQuestionType))
+            context["answer_form"] = mark_safe(view.answer_form(language=language, request=request))
         else:
-            context["summary"] = qtype.summarise(game.definition(), answer.response, language)
+            context["summary"] = view.qtype.summarise(view.definition, answer.response, language)
         return context
-    ranked = ranked_players(game)
+    ranked = view.ranked
     mine = next((entry for entry in ranked if entry.player.pk == player.pk), None)
     context.update(rank=mine.rank if mine else None, players_count=len(ranked))
     if game.has_teams:
-        teams = team_standings(game, ranked)
+        teams = view.teams
         context["team"] = next((team for team in teams if team["team"] == player.team), None)
         context["team_rank"] = next((i for i, team in enumerate(teams, 1) if team["team"] == player.team), None)
     if state == GameState.REVEAL:
-        definition = game.definition()
+        qtype, definition = view.qtype, view.definition
         context["state"] = graded_state_for_fraction(answer.fraction) if answer else SlotState.UNANSWERED
         context["summary"] = qtype.summarise(definition, answer.response, language) if answer else ""
-        context["right_answer"] = qtype.summarise(definition, qtype.correct_response(definition), language)
-        context.update(_explanations(game, language))
+        context["right_answer"] = view.right_answer(language)
+        context.update(_explanations(definition, language))
     return context
 
 
@@ -199,11 +281,13 @@ def host_screen(game: Game, *, now: datetime, language: str, join_url: str, requ
                                 request=request)
 
 
-def player_screen(player: Player, game: Game, *, now: datetime, language: str, request=None) -> str:
-    """One player's screen; `request` (a page, not a socket) gives its forms their CSRF token."""
+def player_screen(player: Player, game: Game | GameView, *, now: datetime, language: str, request=None) -> str:
+    """One player's screen, from a view shared with other screens or from the game alone; `request` (a page,
+    not a socket) gives its forms their CSRF token."""
+    view = game if isinstance(game, GameView) else GameView(game)
     with translation.override(language):
-        return render_to_string(PLAYER_TEMPLATE, player_context(player, game, now=now, language=language),
-                                request=request)
+        return render_to_string(PLAYER_TEMPLATE, player_context(player, view, now=now, language=language,
+                                                                request=request), request=request)
 
 
 def join_path(game: Game, language: str) -> str:
