@@ -182,6 +182,70 @@ def targets(results: dict) -> list[str]:
     return lines
 
 
+def live_game_phases(results: dict):
+    for run in results.get("live_game") or []:
+        for phase in run.get("phases", []):
+            yield run, phase
+
+
+def live_game_targets(results: dict) -> list[str]:
+    """The live game's targets (issue 12) at 300 players, on each layer measured."""
+    lines = []
+    for run, phase in live_game_phases(results):
+        if phase["players"] > 300:
+            continue
+        where = f"{phase['players']} players, {run['layer']} ({run['workers']} daphne)"
+        targets_ = run["targets"]
+        lines += [
+            f"| live game: question broadcast p95 < {targets_['broadcast_p95_ms']} ms, {where} | "
+            f"{ms(phase['broadcast']['p95'])} ms ({phase['broadcast']['count']} of "
+            f"{phase['players'] * phase['questions']} received) | {verdict(phase['met']['broadcast'])} |",
+            f"| live game: answer → acknowledged p95 < {targets_['ack_p95_ms']} ms, {where} | "
+            f"{ms(phase['ack']['p95'])} ms | {verdict(phase['met']['ack'])} |",
+            f"| live game: 0 lost answers, 0 dropped players, {where} | {phase['lost']} lost, {phase['dropped']} "
+            f"dropped | {verdict(phase['met']['lost'] and phase['met']['dropped'])} |",
+        ]
+    return lines
+
+
+def live_game_section(results: dict) -> list[str]:
+    runs = results.get("live_game")
+    if not runs:
+        return []
+    lines = ["## Live game", "",
+             "`bench/live_game.py`: one game, N guest players joining over HTTP as phones do, then one WebSocket "
+             "each on 127.0.0.1 (the `websockets` library, half the phones in Arabic, half in English), a 10-question "
+             "game of single-choice questions; each player answers 0–3 s after the question reaches the phone. "
+             "Broadcast is from the host's command to each phone holding the question's screen; ack is from a "
+             "phone's answer to its acknowledgement. A step that does not finish in 20 s is where the game breaks: "
+             "the phase records it and ends the game there. The client runs on the same two cores.", "",
+             "| layer | players | joined in | broadcast p50 / p95 / max | answer ack p50 / p95 / max | reveal p95 "
+             "| leaderboard p95 | lost | dropped | CPU, % of one core (daphne · PostgreSQL · client · other processes) | broke at |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for run, phase in live_game_phases(results):
+        cpu = phase.get("cpu", {})
+        daphne = sum(value for key, value in cpu.items() if key.startswith("daphne"))
+
+        def three(summary):
+            return f"{ms(summary['p50'])} / {ms(summary['p95'])} / {ms(summary['max'])} ms"
+
+        broke = "; ".join(phase["broken"][:2]) or "did not break"
+        lines.append(
+            f"| {run['layer']}, {run['workers']} daphne | {phase['players']} | {phase['join_s']:.0f} s | "
+            f"{three(phase['broadcast'])} | {three(phase['ack'])} | {ms(phase['reveal']['p95'])} ms | "
+            f"{ms(phase['leaderboard']['p95'])} ms | {phase['lost']} | {phase['dropped']} | "
+            f"{daphne:.0f} · {cpu.get('postgres', 0):.0f} · {cpu.get('client', 0):.0f} · {cpu.get('other', 0):.0f} | "
+            f"{broke} |")
+    for run in runs:
+        if run.get("failed"):
+            lines += ["", f"The {run['layer']} run failed before it measured anything:", "", "```",
+                      run["failed"].strip(), "```"]
+    errors = {key: value for run, phase in live_game_phases(results) for key, value in phase["errors"].items()}
+    if errors:
+        lines += ["", "Errors the phones were sent: " + "; ".join(f"{key} ({value})" for key, value in errors.items())]
+    return lines
+
+
 def scenario_section(item: dict) -> list[str]:
     scenario, phases = item["scenario"], item["phases"]
     baseline = phases["baseline"].rows.get("baseline")
@@ -323,6 +387,7 @@ def markdown(results: dict) -> str:
         "## Targets",
         "",
         *targets(results),
+        *live_game_targets(results),
         "",
         "## Machine and software",
         "",
@@ -379,6 +444,7 @@ def markdown(results: dict) -> str:
     for item in results["scenarios"]:
         lines += scenario_section(item) + [""]
     lines += micro_section(results)
+    lines += ["", *live_game_section(results)]
     if FINDINGS.exists():
         lines += ["", FINDINGS.read_text().strip()]
     lines += ["", "## Commands of this run", "", "```sh", *results["commands"], "```", ""]

@@ -335,6 +335,29 @@ class Runner:
             raise SystemExit(f"failed: {shlex.join(str(part) for part in command)}")
         return completed
 
+    def live_game(self, *, quick: bool) -> list[dict]:
+        """The live game's phases (bench/live_game.py, one process per layer): `make run`'s one daphne on the
+        in-memory layer with 300 then 1,000 players; production's two daphne workers on channels-redis with 300."""
+        runs = []
+        redis_url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+        layers = [("in-memory", "", ["30"] if quick else ["300", "1000"]),
+                  ("channels-redis", redis_url, ["30"] if quick else ["300"])]
+        for name, redis, players in layers:
+            out = RUNS / f"live-game-{name}.json"
+            out.unlink(missing_ok=True)
+            say(f"live game, {name}: {' then '.join(players)} players")
+            command = [sys.executable, "-m", "bench.live_game", "--players", *players,
+                       "--questions", "3" if quick else "10", "--redis-url", redis, "--json", str(out),
+                       "--log", str(RUNS / f"live-game-{name}.log")]
+            env = {**self.base_env, "BENCH_POSTGRES_URL": postgres_url()}
+            self.commands.append(shlex.join(command))
+            completed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+            if out.exists():
+                runs.append(json.loads(out.read_text()))
+            else:
+                runs.append({"layer": name, "phases": [], "failed": (completed.stdout + completed.stderr)[-2000:]})
+        return runs
+
     def collectstatic(self) -> None:
         say("collectstatic (whitenoise's manifest storage needs it in production mode)")
         self.run([sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
@@ -594,6 +617,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--skip-micro", action="store_true")
     parser.add_argument("--skip-profiles", action="store_true")
     parser.add_argument("--skip-compare", action="store_true", help="no other gunicorn settings")
+    parser.add_argument("--skip-live-game", action="store_true")
     parser.add_argument("--output", type=Path, default=DOC)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite the document from the last run's saved measurements (after editing the report)")
@@ -640,6 +664,8 @@ def main(argv: list[str] | None = None) -> None:
         finally:
             if scenario.key == "postgres":
                 postgres_admin(pg_url, f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+    if not options.skip_live_game:
+        results["live_game"] = runner.live_game(quick=quick)
     runner.cpu.stop()
     results["duration_s"] = time.time() - started
     results["commands"] = runner.commands

@@ -30,3 +30,11 @@ def test_three_players_play_two_questions_over_real_sockets_and_lose_nothing(tmp
     assert phase["answers_sent"] == phase["answers_acked"] == phase["answers_in_db"] == 6
     assert phase["lost"] == 0
     assert phase["broadcast"]["count"] == 6 and phase["ack"]["count"] == 6
+    # The report (docs/benchmarks.md) reads the same file: its section and target rows hold this run's figures.
+    from bench import report
+
+    results = {"live_game": [json.loads(out.read_text())]}
+    section = "\n".join(report.live_game_section(results))
+    assert "## Live game" in section and "| in-memory, 1 daphne | 3 |" in section and "did not break" in section
+    rows = report.live_game_targets(results)
+    assert len(rows) == 3 and "(6 of 6 received)" in rows[0] and "0 lost, 0 dropped" in rows[2]
