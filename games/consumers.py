@@ -144,15 +144,14 @@ class PlayerConsumer(GameConsumer):
         await self.send_json(reply)
 
     def answer(self, content) -> dict:
-        player = Player.objects.select_related("game").get(pk=self.player_id)
+        player = Player.objects.get(pk=self.player_id)
         position = content.get("position")
         if not isinstance(position, int):
             return {"error": _("This answer does not belong to the question.")}
-        qtype = player.game.question_type() if player.game.position >= 0 else None
-        raw = qtype.raw_from_form(answer_data(content.get("fields")), "response") if qtype else None
         now = timezone.now()
         try:
-            recorded = services.game_answer(player=player, position=position, raw=raw, now=now)
+            recorded = services.game_answer(player=player, position=position, form=answer_data(content.get("fields")),
+                                            now=now)
         except services.GameRefused as refused:
             return {"error": str(refused)}
         game = player.game  # as the answer found it, under its lock

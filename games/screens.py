@@ -194,6 +194,11 @@ class GameView:
         return [Ranked(player, rank) for player, rank in zip(playing, scoring.ranks([p.score for p in playing]))]
 
     @cached_property
+    def ranks(self) -> dict[int, int]:
+        """Each playing player's rank, by primary key."""
+        return {entry.player.pk: entry.rank for entry in self.ranked}
+
+    @cached_property
     def teams(self) -> list[dict]:
         return team_standings(self.game, self.ranked)
 
@@ -258,9 +263,7 @@ def player_context(player: Player, view: GameView, *, now: datetime, language: s
         else:
             context["summary"] = view.qtype.summarise(view.definition, answer.response, language)
         return context
-    ranked = view.ranked
-    mine = next((entry for entry in ranked if entry.player.pk == player.pk), None)
-    context.update(rank=mine.rank if mine else None, players_count=len(ranked))
+    context.update(rank=view.ranks.get(player.pk), players_count=len(view.ranked))
     if game.has_teams:
         teams = view.teams
         context["team"] = next((team for team in teams if team["team"] == player.team), None)

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from classrooms.models import Accommodation, Classroom
@@ -258,15 +258,19 @@ def game_start(*, game: Game, now: datetime) -> Game:
 
 
 @transaction.atomic
-def game_answer(*, player: Player, position: int, raw, now: datetime) -> PlayerAnswer:
-    """Record `player`'s one answer to the question at `position`, graded by its type, if it arrives in time."""
-    game = _locked(player.game)
+def game_answer(*, player: Player, position: int, now: datetime, raw=None, form=None) -> PlayerAnswer:
+    """Record `player`'s one answer to the question at `position`, graded by its type, if it arrives in time:
+    the type's raw answer, or the posted answer form (`form`, a QueryDict), which the open question's type reads.
+    `player.game` is the game as locked here, afterwards."""
+    game = _locked(Game(pk=player.game_id))
     player.game = game
     if player.removed:
         raise GameRefused(_("The host removed you from this game."))
     if position != game.position or not game.accepts_answers(now):
         raise GameRefused(_("Time is up: this question is closed."))
     qtype, definition = game.question_type(), game.definition()
+    if form is not None:
+        raw = qtype.raw_from_form(form, "response")
     try:
         response = qtype.clean_response(definition, raw)
     except ValidationError as error:
@@ -302,8 +306,10 @@ def _decimal(fraction: Fraction) -> Decimal:
 
 
 def everyone_answered(game: Game) -> bool:
-    playing = game.players.playing()
-    return playing.exists() and not playing.exclude(answers__position=game.position).exists()
+    """Whether every player still in the game answered the open question (one query: at most one answer each)."""
+    counts = game.players.playing().aggregate(
+        playing=Count("pk", distinct=True), answered=Count("answers", filter=Q(answers__position=game.position)))
+    return counts["playing"] > 0 and counts["answered"] == counts["playing"]
 
 
 @transaction.atomic

@@ -272,12 +272,10 @@ class AnswerView(View):
         if player is None:  # no cookie (another browser, or it expired): join first
             return redirect("games:play", pin=pin)
         position = request.POST.get("position", "")
-        qtype = game.question_type() if game.position >= 0 else None
         try:
-            if qtype is None or not position.isdigit():
+            if not position.isdigit():
                 raise services.GameRefused(_("Time is up: this question is closed."))
-            services.game_answer(player=player, position=int(position), raw=qtype.raw_from_form(request.POST, "response"),
-                                 now=timezone.now())
+            services.game_answer(player=player, position=int(position), form=request.POST, now=timezone.now())
         except services.GameRefused as refused:
             messages.error(request, str(refused))
         else:
