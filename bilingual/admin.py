@@ -2,9 +2,27 @@
 
 from django.conf import settings
 from django.contrib import admin
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import get_language, gettext, gettext_lazy as _
 
-from bilingual.completeness import LANGUAGE_CODES
+from bilingual.completeness import LANGUAGE_CODES, in_active_language
+
+
+class ActiveLanguageColumn:
+    """A change-list column of a translated field in the active language, falling back visibly to the other
+    («… (باللغة الإنجليزية فقط)»), sorted by the active language's column (modeltranslation's own `title` column
+    would show the other language's text unmarked). Use it in `list_display`: ActiveLanguageColumn("title", _("title"))."""
+
+    def __init__(self, field: str, description) -> None:
+        self.field = field
+        self.short_description = description
+        self.__name__ = f"{field}_in_active_language"
+
+    @property
+    def admin_order_field(self) -> str:
+        return f"{self.field}_{(get_language() or settings.LANGUAGE_CODE)[:2]}"
+
+    def __call__(self, obj) -> str:
+        return in_active_language(obj, self.field) or "—"
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
@@ -25,6 +26,30 @@ def missing_language_q(field_names, language: str) -> Q:
         column = f"{name}_{language}"
         query |= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
     return query
+
+
+def in_active_language(obj, field: str, *, limit: int = 80, clean=None) -> str:
+    """`obj`'s `field` in the active language for lists, autocompletes and reports; when it has none, the other
+    language's text marked visibly as such («… (باللغة الإنجليزية فقط)»); "" when it has neither.
+
+    modeltranslation's own fallback (`obj.title`) would show the other language's text unmarked. `clean` turns
+    stored text into plain text (a question's HTML)."""
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+
+    def text_in(code: str) -> str:
+        value = getattr(obj, f"{field}_{code}", "") or ""
+        return " ".join((clean(value) if clean else value).split())
+
+    own = text_in(language)
+    if own:
+        return own[:limit]
+    for other in LANGUAGE_CODES:
+        text = text_in(other) if other != language else ""
+        if text:
+            # Translators: a name or text shown in the other language because it has none in this one.
+            return gettext("%(text)s (only in %(language)s)") % {
+                "text": text[:max(limit - 10, 10)], "language": gettext("English") if other == "en" else gettext("Arabic")}
+    return ""
 
 
 class BilingualQuerySet(models.QuerySet):

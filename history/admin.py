@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from bilingual.admin import ActiveLanguageColumn, BilingualAdminMixin, MissingTranslationFilter
 from history.models import Event, Participation, Person, Topic
 
 
@@ -29,7 +29,7 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Topic)
 class TopicAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
-    list_display = ["title", "slug", "is_published", "translation_complete"]
+    list_display = [ActiveLanguageColumn("title", _("title")), "slug", "is_published", "translation_complete"]
     list_filter = ["is_published", MissingTranslationFilter]
     search_fields = ["title_ar", "title_en", "slug"]
     prepopulated_fields = {"slug": ["title_en"]}
@@ -38,7 +38,7 @@ class TopicAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
 
 @admin.register(Event)
 class EventAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
-    list_display = ["title", "start_date", "start_precision", "topic", "is_published", "translation_complete"]
+    list_display = [ActiveLanguageColumn("title", _("title")), "start_date", "start_precision", "topic", "is_published", "translation_complete"]
     list_filter = ["topic", "is_published", "start_precision", MissingTranslationFilter]
     search_fields = ["title_ar", "title_en", "summary_ar", "summary_en", "slug"]
     list_select_related = ["topic"]
@@ -57,7 +57,7 @@ class EventAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
 
 @admin.register(Person)
 class PersonAdmin(BilingualAdminMixin, TabbedTranslationAdmin):
-    list_display = ["name", "birth_year", "death_year", "is_published", "translation_complete"]
+    list_display = [ActiveLanguageColumn("name", _("name")), "birth_year", "death_year", "is_published", "translation_complete"]
     list_filter = ["is_published", MissingTranslationFilter]
     search_fields = ["name_ar", "name_en", "slug"]
     prepopulated_fields = {"slug": ["name_en"]}

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bilingual.completeness import BilingualModel, BilingualQuerySet
+from bilingual.completeness import BilingualModel, BilingualQuerySet, in_active_language
 from history import dates
 
 
@@ -44,7 +44,7 @@ class Topic(BilingualModel):
         verbose_name_plural = _("topics")
 
     def __str__(self) -> str:
-        return self.title or self.slug
+        return in_active_language(self, "title") or self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("history:timeline", kwargs={"slug": self.slug})
@@ -123,7 +123,7 @@ class Event(BilingualModel):
         ]
 
     def __str__(self) -> str:
-        return self.title or self.slug
+        return in_active_language(self, "title") or self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("history:event", kwargs={"slug": self.slug})
@@ -226,7 +226,7 @@ class Person(BilingualModel):
         verbose_name_plural = _("people")
 
     def __str__(self) -> str:
-        return self.name or self.slug
+        return in_active_language(self, "name") or self.slug
 
     def get_absolute_url(self) -> str:
         return reverse("history:person", kwargs={"slug": self.slug})

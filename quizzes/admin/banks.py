@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy as _, ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from bilingual.admin import ActiveLanguageColumn, BilingualAdminMixin, MissingTranslationFilter
 from quizzes.admin.scoping import OwnedByTeacherAdmin
 from quizzes.formats import FORMATS, extension, guess_format
 from quizzes.forms import ImportForm
@@ -27,7 +27,7 @@ SESSION_PREFIX = "quizzes-import-"
 
 @admin.register(QuestionBank)
 class QuestionBankAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
-    list_display = ["title", "owner", "is_shared", "topic", "question_count", "translation_complete", "tools"]
+    list_display = [ActiveLanguageColumn("title", _("title")), "owner", "is_shared", "topic", "question_count", "translation_complete", "tools"]
     list_filter = ["is_shared", "topic", MissingTranslationFilter]
     search_fields = ["title_ar", "title_en"]
     actions = ["duplicate_banks"]

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
+from bilingual.admin import ActiveLanguageColumn, BilingualAdminMixin, MissingTranslationFilter
 from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedInline
 from quizzes.models import Quiz, QuizDraw, QuizQuestion
 
@@ -43,7 +43,7 @@ BEHAVIOUR_HELP = _(
 
 @admin.register(Quiz)
 class QuizAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationAdmin):
-    list_display = ["title", "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete",
+    list_display = [ActiveLanguageColumn("title", _("title")), "topic", "is_published", "behaviour", "opens_at", "closes_at", "translation_complete",
                     "reports"]
     list_filter = ["is_published", "behaviour", "topic", MissingTranslationFilter]
     search_fields = ["title_ar", "title_en"]

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bilingual.completeness import BilingualModel, BilingualQuerySet
+from bilingual.completeness import BilingualModel, BilingualQuerySet, in_active_language
 
 
 class QuestionBankQuerySet(BilingualQuerySet):
@@ -53,7 +53,7 @@ class QuestionBank(BilingualModel):
         verbose_name_plural = _("question banks")
 
     def __str__(self) -> str:
-        return self.title or f"#{self.pk}"
+        return in_active_language(self, "title") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("admin:quizzes_questionbank_change", args=[self.pk])

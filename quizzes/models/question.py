@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuerySet
+from bilingual.completeness import LANGUAGE_CODES, BilingualModel, BilingualQuerySet, in_active_language
 from history.models import Event
 from quizzes import definitions as defs
 from quizzes.models.bank import QuestionBank, Tag
@@ -182,21 +182,9 @@ class Question(BilingualModel):
     def __str__(self) -> str:
         """The question's text in the active language (admin lists, the quiz builder's search, reports), or, when it
         has none yet, the other language's marked as such; the author's name for it when it has no text at all."""
-        from django.utils.translation import get_language, gettext
-
         from quizzes.sanitize import html_to_text
 
-        language = (get_language() or "ar")[:2]
-        own = " ".join(html_to_text(getattr(self, f"text_{language}", "") or "").split())
-        if own:
-            return own[:80]
-        for other in defs.LANGUAGES:
-            text = " ".join(html_to_text(getattr(self, f"text_{other}", "") or "").split())
-            if other != language and text:
-                # Translators: a question shown in the other language because it has no text in this one.
-                return gettext("%(text)s (only in %(language)s)") % {
-                    "text": text[:70], "language": gettext("English") if other == "en" else gettext("Arabic")}
-        return self.name[:80] or f"#{self.pk}"
+        return in_active_language(self, "text", clean=html_to_text) or self.name[:80] or f"#{self.pk}"
 
     @property
     def question_type(self):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from bilingual.completeness import BilingualModel, BilingualQuerySet
+from bilingual.completeness import BilingualModel, BilingualQuerySet, in_active_language
 from quizzes.question_types import registry
 
 
@@ -202,7 +202,7 @@ class Quiz(BilingualModel):
         verbose_name_plural = _("quizzes")
 
     def __str__(self) -> str:
-        return self.title or f"#{self.pk}"
+        return in_active_language(self, "title") or f"#{self.pk}"
 
     def get_absolute_url(self) -> str:
         return reverse("quizzes:quiz", kwargs={"pk": self.pk})

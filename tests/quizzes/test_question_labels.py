@@ -40,3 +40,47 @@ def test_the_quiz_builders_autocomplete_lists_arabic_texts_for_an_arabic_search(
     assert response.status_code == 200, response.content[:300]
     texts = [row["text"] for row in response.json()["results"]]
     assert texts and all("Puebla date" not in text for text in texts) and any(word in text for text in texts)
+
+
+@pytest.mark.parametrize("model_name,field", [("quiz", "title"), ("questionbank", "title"), ("event", "title"),
+                                              ("topic", "title"), ("person", "name")])
+def test_every_bilingual_name_is_in_the_active_language_with_a_visible_fallback(model_name, field):
+    teacher = factories.teacher()
+    obj = {"quiz": lambda: factories.quiz(questions=0, owner=teacher), "questionbank": lambda: factories.bank(owner=teacher),
+           "event": factories.event, "topic": factories.topic, "person": factories.person}[model_name]()
+    setattr(obj, f"{field}_ar", "اسم عربي")
+    setattr(obj, f"{field}_en", "English name")
+    with translation.override("ar"):
+        assert str(obj) == "اسم عربي"
+    with translation.override("en"):
+        assert str(obj) == "English name"
+    setattr(obj, f"{field}_ar", "")
+    with translation.override("ar"):
+        # modeltranslation alone would show «English name» unmarked
+        assert str(obj) == "English name (باللغة الإنجليزية فقط)"
+
+
+def _english_only_quiz(teacher):
+    from quizzes.models import Quiz
+
+    made = factories.quiz(questions=0, owner=teacher)
+    Quiz.objects.filter(pk=made.pk).update(title_ar="", title_en="Only English quiz", is_published=False)
+    return made
+
+
+@pytest.mark.parametrize("url_name,make_obj,text", [
+    ("admin:quizzes_quiz_changelist", lambda t: _english_only_quiz(t), "Only English quiz (باللغة الإنجليزية فقط)"),
+    ("admin:quizzes_questionbank_changelist", lambda t: factories.bank(owner=t, title_ar="بنك عربي", title_en="English bank"), "بنك عربي"),
+])
+def test_admin_lists_show_the_active_languages_name(client, url_name, make_obj, text):
+    from django.urls import reverse
+
+    teacher = factories.teacher()
+    obj = make_obj(teacher)
+    client.force_login(factories.user(username="root", is_superuser=True, is_staff=True))
+    with translation.override("ar"):
+        url = reverse(url_name)
+    page = client.get(url).content.decode()
+    assert text in page and "English bank" not in page
+    assert "sortable column-title_in_active_language" in page  # the column still sorts (by the active language's column)
+    assert obj.pk
