@@ -5,7 +5,8 @@ What the dashboard shows
     the quiz's own pages do: an attempt whose quiz does not show the learner their score now
     (`DisplayOptions.for_grade(quiz, now).score`) is listed without its percent and left off the
     chart, and its answers do not count towards mastery until the quiz shows their marks. Review
-    sessions are practice on cards, not a quiz grade: they are listed, never charted.
+    sessions are practice on cards, not a quiz the learner chose: they are neither listed with the quiz
+    attempts nor charted, and the review card counts those of the last seven days.
 
 Mastery (documented formula)
     For one event, take the learner's graded answers to questions linked to it, newest first, at most
@@ -252,15 +253,14 @@ def due_cards(learner, now):
     return ReviewCard.objects.of(learner).due(now)
 
 
-def reviewable_question_ids(learner, now, *, quizzes: dict[int, Quiz] | None = None) -> list[int]:
-    """The questions of the learner's due cards that a quiz they answered them in shows the key of at `now`,
-    most overdue first: one query, two if any is due, and one more for quizzes not in `quizzes`."""
-    due = list(due_cards(learner, now).values_list("question_id", flat=True))
-    if not due:
-        return []
+def servable_question_ids(learner, now, *, quizzes: dict[int, Quiz] | None = None) -> set[int]:
+    """The questions the learner answered in a quiz, other than review itself, that shows their key at `now`:
+    the only questions a review may serve (see the module docstring). One query, and one more for quizzes
+    not in `quizzes`."""
     sources = (
         AttemptQuestion.objects.filter(attempt__learner=learner, attempt__state=AttemptState.FINISHED,
-                                       question_id__in=due)
+                                       question__isnull=False)
+        .order_by()  # the models' orderings would join the quiz and put its columns in the DISTINCT
         .values_list("question_id", "attempt__quiz_id")
         .distinct()
     )
@@ -271,7 +271,39 @@ def reviewable_question_ids(learner, now, *, quizzes: dict[int, Quiz] | None = N
     for quiz in quizzes_by_id(by_quiz, known=quizzes).values():
         if not is_review_quiz(quiz) and DisplayOptions.for_review(quiz, now).right_answer:
             shown |= by_quiz[quiz.pk]
-    return [question_id for question_id in due if question_id in shown]
+    return shown
+
+
+@dataclass(frozen=True)
+class ReviewOutlook:
+    """Where a learner's review stands at a moment."""
+
+    due: list[int]  # questions of due cards a review may serve now, most overdue first
+    next_due: datetime.datetime | None  # when the first card a review may serve, not due yet, falls due
+    cards: int  # every card in the learner's deck, whether a review may serve it or not
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.cards
+
+
+def review_outlook(learner, now, *, quizzes: dict[int, Quiz] | None = None) -> ReviewOutlook:
+    """The learner's due and next due cards, both by the one rule of `servable_question_ids` as it stands at
+    `now`: one query, two if the learner has cards, and one more for quizzes not in `quizzes`."""
+    cards = list(ReviewCard.objects.of(learner).order_by("due", "pk").values_list("question_id", "due"))
+    servable = servable_question_ids(learner, now, quizzes=quizzes) if cards else set()
+    served = [(question_id, due) for question_id, due in cards if question_id in servable]
+    # Due as in ReviewCardQuerySet.due: at or before `now`.
+    return ReviewOutlook(
+        due=[question_id for question_id, due in served if due <= now],
+        next_due=next((due for _question_id, due in served if due > now), None),
+        cards=len(cards),
+    )
+
+
+def reviewable_question_ids(learner, now, *, quizzes: dict[int, Quiz] | None = None) -> list[int]:
+    """The questions of the learner's due cards a review may serve at `now`, most overdue first."""
+    return review_outlook(learner, now, quizzes=quizzes).due
 
 
 def review_quiz(learner) -> Quiz:
@@ -332,3 +364,8 @@ def grade_history(learner, now) -> list[GradeRow]:
     return [GradeRow(attempt, attempt.percent if DisplayOptions.for_grade(attempt.quiz, now).score else None,
                      is_review_quiz(attempt.quiz))
             for attempt in rows]
+
+
+def review_sessions_since(history: list[GradeRow], since: datetime.datetime) -> int:
+    """How many of the rows of `grade_history` are review sessions finished at or after `since`."""
+    return sum(row.is_review_session and row.finished_at >= since for row in history)

@@ -1,5 +1,7 @@
 """The learner's dashboard, practice of weak events and spaced review. A learner sees only their own."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
@@ -19,20 +21,23 @@ class DashboardView(LoginRequiredMixin, View):
         learner = request.user
         services.review_cards_sync(learner=learner, now=now)
         history = services.grade_history(learner, now)
-        charted = [row for row in history if row.on_chart][-30:]
+        # Review sessions are practice on the learner's cards, not quizzes they chose: they stay out of the quiz
+        # attempts and the grade chart, and the review card counts them instead.
+        attempts = [row for row in history if not row.is_review_session]
+        charted = [row for row in attempts if row.on_chart][-30:]
         quizzes = {row.attempt.quiz_id: row.attempt.quiz for row in history}  # read once, for what may show
         events, topics = services.mastery_by_event_and_topic(learner, now=now, quizzes=quizzes)
         labels = [formats.date_format(timezone.localtime(row.finished_at), "SHORT_DATE_FORMAT") for row in charted]
         chart = charts.line_chart([float(row.percent) for row in charted], labels, rtl=get_language_bidi())
         return render(request, "progress/dashboard.html", {
-            "history": list(reversed(history)),
+            "history": list(reversed(attempts)),
             "chart": chart,
             "chart_rows": list(zip(labels, charted)),
             "topics": charts.bar_rows(topics),
             "events": charts.bar_rows(events),
             "weakest": services.weakest_events(events),
-            "due": len(services.reviewable_question_ids(learner, now, quizzes=quizzes)),
-            "cards": learner.review_cards.count(),
+            "review": services.review_outlook(learner, now, quizzes=quizzes),
+            "review_sessions_this_week": services.review_sessions_since(history, now - datetime.timedelta(days=7)),
             "streak": services.streak_days(learner, now.date()),
         })
 
