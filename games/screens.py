@@ -225,8 +225,7 @@ class GameView:
 
     def right_answer(self, language: str) -> str:
         if language not in self._right_answers:
-            qtype, definition = self.qtype, self.definition
-            self._right_answers[language] = qtype.summarise(definition, qtype.correct_response(definition), language)
+            self._right_answers[language] = self.qtype.summarise_correct(self.definition, language)
         return self._right_answers[language]
 
     def answer_form(self, *, language: str, request=None) -> str:

@@ -229,7 +229,7 @@ class QuestionType(ABC):
         )
         self.fill_view(view, definition, order=order or {}, response=response)
         if display.right_answer:
-            view.correct_summary = self.summarise(definition, self.correct_response(definition), language)
+            view.correct_summary = self.summarise_correct(definition, language)
         return view
 
     def fill_view(self, view: QuestionView, definition: QuestionDef, *, order: dict, response) -> None:
@@ -250,6 +250,11 @@ class QuestionType(ABC):
     def summarise(self, definition: QuestionDef, response: Any, language: str) -> str:
         """Return the response as a person reads it, in `language`."""
         ...
+
+    def summarise_correct(self, definition: QuestionDef, language: str) -> str:
+        """Return the right answer as a person reads it in `language` (a review's key, a live game's reveal); a
+        type whose right answers differ by language names the one in `language`."""
+        return self.summarise(definition, self.correct_response(definition), language)
 
     def random_guess_score(self, definition: QuestionDef) -> Fraction | None:
         """Return the expected fraction of a learner who guesses at random (None when not meaningful)."""

@@ -130,8 +130,15 @@ class ShortAnswer(QuestionType):
         return clamp(answer.fraction) if answer else ZERO
 
     def correct_response(self, definition):
-        best = max(definition.accepted_answers, key=lambda a: (a.fraction, WILDCARD not in str(a.text)))
-        return next(form for form in (best.text.get(c) for c in LANGUAGES) if form)
+        return next(form for form in (self._best(definition).text.get(c) for c in LANGUAGES) if form)
+
+    def summarise_correct(self, definition, language):
+        """The best accepted answer in `language` («كيريتارو» on Arabic pages, "Querétaro" on English ones)."""
+        return self._best(definition).text.get(language) or self.correct_response(definition)
+
+    @staticmethod
+    def _best(definition):
+        return max(definition.accepted_answers, key=lambda a: (a.fraction, WILDCARD not in str(a.text)))
 
     def summarise(self, definition, response, language):
         return response or ""

@@ -132,3 +132,12 @@ def test_strict_spelling_forgives_only_unicode_forms_and_spaces():
     assert qtype.how_accepted(strict, "ساراغوسا") == ("", [])
     assert qtype.grade(zaragoza(), "اغناسيو ساراغوسا") == 1  # without the option it is forgiven
     assert "strict" in qtype.option_fields()
+
+
+@pytest.mark.parametrize("language, expected", [("ar", "كيريتارو"), ("en", "Querétaro")])
+def test_the_right_answer_is_named_in_the_pages_language(language, expected):
+    """A review's key and a live game's reveal name the accepted answer in the page's language, not the first
+    language the author wrote."""
+    assert qtype.summarise_correct(question(), language) == expected
+    view = qtype.formulation(question(), language=language, display=DisplayOptions(right_answer=True), order={})
+    assert view.correct_summary == expected
