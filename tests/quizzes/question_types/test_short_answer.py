@@ -141,3 +141,14 @@ def test_the_right_answer_is_named_in_the_pages_language(language, expected):
     assert qtype.summarise_correct(question(), language) == expected
     view = qtype.formulation(question(), language=language, display=DisplayOptions(right_answer=True), order={})
     assert view.correct_summary == expected
+
+
+@pytest.mark.parametrize("language, separator", [("ar", "</bdi>، <bdi>"), ("en", "</bdi>, <bdi>")])
+def test_the_accepted_answers_are_joined_by_the_pages_list_separator(language, separator):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language):
+        view = qtype.formulation(question(), language=language, display=DisplayOptions.everything(), order={})
+        html = render_to_string(view.template, {"q": view})
+    assert separator in html
