@@ -99,3 +99,17 @@ def database_from_url(base_dir: Path, *, debug: bool) -> dict:
         config["CONN_HEALTH_CHECKS"] = True
     return config
 
+
+
+# channels-redis waits for a message with BZPOPMIN for up to 5 s (RedisChannelLayer.brpop_timeout), and redis-py
+# 8 reads with a 5 s socket timeout by default: under load the reply lands just after it and the consumer dies
+# ("Timeout reading from …": every phone on that worker dropped). The read timeout must outlast the wait.
+CHANNEL_REDIS_SOCKET_TIMEOUT_S = 20
+
+
+def channel_layers(redis_url: str, **config) -> dict:
+    """The live game's channel layer: channels-redis on `redis_url`, or each process's memory without one."""
+    if not redis_url:
+        return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    host = {"address": redis_url, "socket_timeout": CHANNEL_REDIS_SOCKET_TIMEOUT_S, "socket_connect_timeout": 5}
+    return {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [host], **config}}}

@@ -12,7 +12,14 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext_lazy as _
 
-from config.environment import database_from_url, env_bool, env_header, env_list, require_in_production
+from config.environment import (
+    channel_layers,
+    database_from_url,
+    env_bool,
+    env_header,
+    env_list,
+    require_in_production,
+)
 from config.release import release_version
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -118,11 +125,7 @@ SHARED_CACHE = bool(_redis_url)
 
 # The live game's channel layer (games/): with REDIS_URL, channels-redis, so several ASGI workers reach the
 # same games; without it, each process's own memory, enough for `make run`'s single daphne process.
-if _redis_url:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
-                                  "CONFIG": {"hosts": [_redis_url[0]]}}}
-else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+CHANNEL_LAYERS = channel_layers(_redis_url[0] if _redis_url else "")
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -83,3 +83,17 @@ def test_env_bool(monkeypatch, value, expected):
 
     monkeypatch.setenv("DEBUG", value)
     assert env_bool("DEBUG", default=not expected) is expected
+
+
+def test_the_redis_channel_layer_reads_longer_than_it_waits_for_a_message():
+    """redis-py 8's default read timeout (5 s) equals channels-redis's BZPOPMIN wait (5 s): under load every
+    socket's consumer died with "Timeout reading from …" (issue 12's 300-player run on two workers)."""
+    from channels_redis.core import RedisChannelLayer
+
+    from config.environment import channel_layers
+
+    config = channel_layers("redis://127.0.0.1:6379/0")["default"]
+    layer = RedisChannelLayer(**config["CONFIG"])
+    pool = layer.create_pool(0)
+    assert pool.connection_kwargs["socket_timeout"] > RedisChannelLayer.brpop_timeout
+    assert channel_layers("")["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from config.environment import channel_layers as layer_settings
 from games import services
 from tests import factories
 
@@ -97,10 +98,9 @@ def channel_layer(request, settings):
     if request.param == "redis":
         if not redis_reachable(REDIS_TEST_URL):
             pytest.skip(f"no Redis at {REDIS_TEST_URL} (.ci/run starts one; REDIS_TEST_URL names another)")
-        settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {
-            "hosts": [REDIS_TEST_URL], "prefix": f"tarikh-test-{uuid.uuid4().hex[:8]}"}}}
+        settings.CHANNEL_LAYERS = layer_settings(REDIS_TEST_URL, prefix=f"tarikh-test-{uuid.uuid4().hex[:8]}")
     else:
-        settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+        settings.CHANNEL_LAYERS = layer_settings("")
     channel_layers.backends.clear()
     yield request.param
     channel_layers.backends.clear()
