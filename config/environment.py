@@ -105,11 +105,15 @@ def database_from_url(base_dir: Path, *, debug: bool) -> dict:
 # 8 reads with a 5 s socket timeout by default: under load the reply lands just after it and the consumer dies
 # ("Timeout reading from …": every phone on that worker dropped). The read timeout must outlast the wait.
 CHANNEL_REDIS_SOCKET_TIMEOUT_S = 20
+# redis-py 8's asyncio pool opens at most 100 connections; 300 phones joining or leaving a worker at once
+# (group_add, group_discard, the receive backup's clean-up) ran past it ("Too many connections").
+CHANNEL_REDIS_MAX_CONNECTIONS = 1000
 
 
 def channel_layers(redis_url: str, **config) -> dict:
     """The live game's channel layer: channels-redis on `redis_url`, or each process's memory without one."""
     if not redis_url:
         return {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    host = {"address": redis_url, "socket_timeout": CHANNEL_REDIS_SOCKET_TIMEOUT_S, "socket_connect_timeout": 5}
+    host = {"address": redis_url, "socket_timeout": CHANNEL_REDIS_SOCKET_TIMEOUT_S, "socket_connect_timeout": 5,
+            "max_connections": CHANNEL_REDIS_MAX_CONNECTIONS}
     return {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [host], **config}}}
