@@ -15,7 +15,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +154,20 @@ class Game(models.Model):
     @property
     def time_limit(self) -> timedelta:
         return timedelta(seconds=self.seconds_per_question)
+
+    def players_still_to_answer(self) -> tuple[int, int]:
+        """(players still in the game, those of them without an answer to the current question).
+
+        Written as SQL because it runs after every answer of every player: the ORM's aggregate with a filtered
+        join cost ~8× this query's own time to compile (profiled with 300 players)."""
+        player, answer = Player._meta.db_table, PlayerAnswer._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*), COUNT(*) - COUNT(a.id) FROM {player} p "  # noqa: S608 (table names, not input)
+                f"LEFT JOIN {answer} a ON a.player_id = p.id AND a.position = %s "
+                "WHERE p.game_id = %s AND p.removed = %s", [self.position, self.pk, False])
+            playing, unanswered = cursor.fetchone()
+        return playing, unanswered
 
     # --- the current question ----------------------------------------------------------------------
     def frozen(self, position: int | None = None) -> dict:

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from classrooms.models import Accommodation, Classroom
@@ -306,10 +306,9 @@ def _decimal(fraction: Fraction) -> Decimal:
 
 
 def everyone_answered(game: Game) -> bool:
-    """Whether every player still in the game answered the open question (one query: at most one answer each)."""
-    counts = game.players.playing().aggregate(
-        playing=Count("pk", distinct=True), answered=Count("answers", filter=Q(answers__position=game.position)))
-    return counts["playing"] > 0 and counts["answered"] == counts["playing"]
+    """Whether every player still in the game answered the open question (asked after every answer: one query)."""
+    playing, unanswered = game.players_still_to_answer()
+    return playing > 0 and unanswered == 0
 
 
 @transaction.atomic
