@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils import translation
@@ -256,11 +257,13 @@ class AnswerView(AttemptMixin, View):
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         if is_htmx(request):
+            header = self.header_context(attempt, position=position, now=now)
             if check or try_again:
                 context = slot_context(slot, attempt=attempt, language=get_language(),
                                        base=attempt_display(attempt, now), error=error)
-                return render(request, QUESTION_TEMPLATE, context)
-            return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now})
+                return HttpResponse(render_to_string(QUESTION_TEMPLATE, context, request)
+                                    + render_to_string("quizzes/_attempt_header_oob.html", header, request))
+            return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now, **header})
         if error:
             messages.error(request, error)
             return redirect(f"{attempt.get_absolute_url()}?page={position}")
@@ -269,6 +272,24 @@ class AnswerView(AttemptMixin, View):
             return redirect("quizzes:submit", pk=attempt.pk)
         page = position + 1 if target == "next" else position
         return redirect(f"{attempt.get_absolute_url()}?page={page}#q{page}")
+
+    def header_context(self, attempt, *, position, now) -> dict:
+        """The attempt page's counter, progress bar and navigator after this answer, for the reply to swap
+        out of band (templates/quizzes/_attempt_header_oob.html): the page the learner is on shows `position`."""
+        slots = number_slots(list(attempt.slots.without_snapshots()))
+        questions = [slot for slot in slots if slot.number]  # descriptions are not answered
+        answered = sum(1 for slot in questions if slot.is_answered)
+        one_per_page = attempt.quiz.questions_per_page == QuestionsPerPage.ONE
+        return {
+            "attempt": attempt,
+            "question_count": len(questions),
+            "answered": answered,
+            "progress": round(100 * answered / len(questions)) if questions else 0,
+            "pages": len(slots) if one_per_page else 1,
+            "navigator": navigator(slots, attempt=attempt, now=now) if one_per_page else [],
+            "page": position,
+            "sequential": attempt.quiz.navigation == Navigation.SEQUENTIAL,
+        }
 
 
 class SlotLanguageView(AttemptMixin, View):
