@@ -211,3 +211,20 @@ def override_delete(*, override: AssignmentOverride, teacher, now) -> None:
     quiz_id = override.assignment.quiz_id
     override.delete()
     _deadlines_move(quiz_ids=[quiz_id], learner_ids=learner_ids, now=now)
+
+
+def assignments_prepare_attempts(*, now, within) -> int:
+    """Draw, ahead of time, the first attempt of every learner of each class whose assignment opens between `now`
+    and `now + within` (a scheduled exam), so that the burst at the opening only starts them
+    (`quizzes.services.attempts.attempts_prepare`; run from cron by `manage.py prepare_attempts`). Learners who
+    join the class later, or already have an attempt, start theirs as usual. Returns how many were drawn."""
+    from quizzes.services.attempts import attempts_prepare
+
+    made = 0
+    upcoming = (Assignment.objects.filter(opens_at__gt=now, opens_at__lte=now + within, quiz__is_published=True)
+                .select_related("quiz").order_by("opens_at", "pk"))
+    for assignment in upcoming:
+        learners = [membership.learner for membership in
+                    Membership.objects.filter(classroom_id=assignment.classroom_id).select_related("learner")]
+        made += attempts_prepare(quiz=assignment.quiz, learners=learners, now=now)
+    return made

@@ -28,6 +28,9 @@ class AttemptState(models.TextChoices):
     # Moodle's "abandoned": not submitted before the time ran out, under a quiz whose overdue handling says such
     # an attempt does not count. It counts as an attempt used, never as a grade.
     ABANDONED = "abandoned", _("not submitted in time")
+    # Drawn ahead of a scheduled opening (`attempts_prepare`, Moodle 5.0's pre-created attempts): its questions and
+    # orders are frozen, but the learner has not started it and cannot see it; starting only flips its state.
+    PREPARED = "prepared", _("drawn ahead of the opening")
 
 
 class AttemptQuerySet(models.QuerySet):
@@ -43,7 +46,13 @@ class AttemptQuerySet(models.QuerySet):
         return self.in_progress().filter(deadline__lt=now - DEADLINE_GRACE)
 
     def of(self, learner):
-        return self.filter(learner=learner)
+        """The learner's attempts, as they may see them: not one drawn ahead of an opening that they have not
+        started (its questions stay unknown to them until they start)."""
+        return self.filter(learner=learner).exclude(state=AttemptState.PREPARED)
+
+    def started(self):
+        """Attempts a learner started (in progress, finished, abandoned): they count against the attempts allowed."""
+        return self.exclude(state=AttemptState.PREPARED)
 
 
 class Attempt(models.Model):

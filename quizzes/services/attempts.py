@@ -56,7 +56,7 @@ def quiz_start_problem(*, quiz: Quiz, learner, now, used: int | None = None,
     allowed = (policy or policy_for(quiz=quiz, learner=learner, now=now)).attempts_allowed
     if allowed:
         if used is None:
-            used = Attempt.objects.filter(quiz=quiz, learner=learner).count()
+            used = Attempt.objects.filter(quiz=quiz, learner=learner).started().count()
         if used >= allowed:
             return _("You have used all your attempts at this quiz.")
     return None
@@ -68,22 +68,51 @@ def _format(value) -> str:
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def draw_questions(*, quiz: Quiz, rng: random.Random) -> list[tuple[int, Decimal | None]]:
+@dataclass
+class DrawPools:
+    """A quiz's fixed questions and each random draw's candidate ids, read once to draw for many learners."""
+
+    fixed: list[tuple[int, Decimal | None]]
+    draws: list[tuple[object, list[int]]]
+
+    @classmethod
+    def of(cls, quiz: Quiz) -> DrawPools:
+        return cls(fixed=list(quiz.fixed_questions.values_list("question_id", "points")),
+                   draws=[(draw, sorted(draw.candidates().values_list("pk", flat=True)))
+                          for draw in quiz.draws.prefetch_related("events", "tags")])
+
+
+def _refused_draw(draw, found: int) -> AttemptRefused:
+    return AttemptRefused(
+        _("This quiz cannot start: a random draw needs %(count)d questions but finds %(found)d.")
+        % {"count": draw.count, "found": found})
+
+
+def draw_questions(*, quiz: Quiz, rng: random.Random, pools: DrawPools | None = None) -> list[tuple[int, Decimal | None]]:
     """Return (question id, points override) for the quiz: fixed questions, then random draws.
 
     Random draws count the candidates, sample positions in Python and fetch only the rows at those
-    positions (numbered by id): never `ORDER BY RANDOM()`, and never every id of the bank.
+    positions (numbered by id): never `ORDER BY RANDOM()`, and never every id of the bank. Drawing for many
+    learners at once (`attempts_prepare`) reads each draw's ids once instead (`pools`) and samples from them.
     """
+    if pools is not None:
+        chosen = list(pools.fixed)
+        taken = {question_id for question_id, _points in chosen}
+        for draw, ids in pools.draws:
+            available = [pk for pk in ids if pk not in taken]
+            if len(available) < draw.count:
+                raise _refused_draw(draw, len(available))
+            for pk in rng.sample(available, draw.count):
+                chosen.append((pk, draw.points))
+                taken.add(pk)
+        return chosen
     chosen: list[tuple[int, Decimal | None]] = list(quiz.fixed_questions.values_list("question_id", "points"))
     taken = {question_id for question_id, _points in chosen}
     for draw in quiz.draws.prefetch_related("events", "tags"):
         candidates = draw.candidates().exclude(pk__in=taken)
         found = candidates.count()
         if found < draw.count:
-            raise AttemptRefused(
-                _("This quiz cannot start: a random draw needs %(count)d questions but finds %(found)d.")
-                % {"count": draw.count, "found": found}
-            )
+            raise _refused_draw(draw, found)
         positions = rng.sample(range(found), draw.count)
         numbered = candidates.annotate(row=Window(RowNumber(), order_by="pk"))
         by_row = dict(numbered.filter(row__in=[p + 1 for p in positions]).values_list("row", "pk"))
@@ -115,10 +144,16 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     current = next((pk for pk, _number, state in earlier if state == AttemptState.IN_PROGRESS), None)
     if current is not None:
         return Attempt.objects.get(pk=current)
+    prepared = next((pk for pk, _number, state in earlier if state == AttemptState.PREPARED), None)
     policy = policy_for(quiz=quiz, learner=learner, now=now)  # the quiz's settings, as classes adjust them
-    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=len(earlier), policy=policy)
+    used = sum(1 for _pk, _number, state in earlier if state != AttemptState.PREPARED)
+    problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=used, policy=policy)
     if problem:
         raise AttemptRefused(problem)
+    if prepared is not None and questions is None and definitions is None:
+        started = _start_prepared(prepared, now=now, language=language, policy=policy)
+        if started is not None:
+            return started
     seed = seed if seed is not None else secrets.randbits(48)
     rng = random.Random(seed)
     if questions is not None:
@@ -168,6 +203,63 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))
     )
     return attempt
+
+
+def _start_prepared(pk: int, *, now, language: str, policy) -> Attempt | None:
+    """Start the attempt drawn ahead of the opening: one UPDATE (its questions were frozen when it was drawn);
+    None when another request started it first (then that one is in progress) or it is gone."""
+    flipped = Attempt.objects.filter(pk=pk, state=AttemptState.PREPARED).update(
+        state=AttemptState.IN_PROGRESS, started_at=now, deadline=policy.deadline(now), language=language)
+    if flipped:
+        return Attempt.objects.get(pk=pk)
+    return Attempt.objects.filter(pk=pk, state=AttemptState.IN_PROGRESS).first()
+
+
+def attempts_prepare(*, quiz: Quiz, learners, now) -> int:
+    """Draw and create, ahead of a scheduled opening, the first attempt of each of `learners` who has none at
+    `quiz` (Moodle 5.0's pre-created attempts): at the opening, starting only flips its state (`attempt_start`).
+
+    Each learner's draw, question order and option orders come from a seed of their own, as when they start, so
+    two learners' attempts differ as they would; nothing of it reaches the learner before they start (the
+    attempt is left out of everything they see: `AttemptQuerySet.of`). Their policy (accommodations, a
+    class's settings) is read now for the option orders; the deadline is set when they start. Returns how many
+    were made. Queries: a fixed number for the quiz, its draws' candidate ids and the questions drawn, the
+    learner's policy each, and two bulk inserts.
+    """
+    taken = set(Attempt.objects.filter(quiz=quiz, learner__in=learners).values_list("learner_id", flat=True))
+    todo = [learner for learner in learners if learner.pk not in taken]
+    if not todo:
+        return 0
+    drawn, pools = [], DrawPools.of(quiz)
+    for learner in todo:
+        seed = secrets.randbits(48)
+        rng = random.Random(seed)
+        picks = draw_questions(quiz=quiz, rng=rng, pools=pools)
+        if not picks:
+            raise AttemptRefused(_("This quiz has no questions yet."))
+        drawn.append((learner, seed, rng, picks))
+    snapshots = Question.objects.snapshots(list({pk for *_rest, picks in drawn for pk, _points in picks}))
+    attempts, slots = [], []
+    for learner, seed, rng, picks in drawn:
+        items = [(pk, defs.from_json(snapshots[pk]), points) for pk, points in picks]
+        if quiz.shuffle_questions:
+            rng.shuffle(items)
+        points = [(given if given is not None else definition.points) if registry.get(definition.qtype).is_graded
+                  else Decimal(0) for _pk, definition, given in items]
+        fewer_wrong = policy_for(quiz=quiz, learner=learner, now=now).fewer_wrong
+        attempt = Attempt(quiz=quiz, learner=learner, number=1, state=AttemptState.PREPARED, seed=seed,
+                          started_at=now, max_score=sum(points, Decimal(0)))
+        attempts.append(attempt)
+        slots.append([(position, question_id, slot_points, snapshots[question_id],
+                       frozen_order(definition, rng, shuffle=quiz.shuffle_choices, fewer_wrong=fewer_wrong))
+                      for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))])
+    with transaction.atomic():
+        Attempt.objects.bulk_create(attempts)
+        AttemptQuestion.objects.bulk_create(
+            AttemptQuestion(attempt=attempt, position=position, question_id=question_id, points=slot_points,
+                            snapshot=snapshot, order=order)
+            for attempt, rows in zip(attempts, slots) for position, question_id, slot_points, snapshot, order in rows)
+    return len(attempts)
 
 
 @dataclass(frozen=True)
