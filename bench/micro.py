@@ -2,7 +2,8 @@
 
     DATABASE_URL=... python -m bench.micro [--json out.json]
 
-- starting an attempt that draws 20 random questions from a 10,000-question bank (target: under 20 ms)
+- starting an attempt that draws 20 random questions from a 10,000-question bank (target: under 20 ms), and one
+  drawn ahead of its opening (`prepare_attempts`; target: under 5 ms)
 - grading a 50-question attempt (`attempt_submit`, and the grading alone, without the database)
 - item statistics over 100,000 responses (target: under 2 s), when quizzes.statistics provides them
 - the timeline page of a topic with 500 events (rendered through the test client)
@@ -195,11 +196,33 @@ def micro_timeline() -> dict:
     return summary(durations, queries=queries, note=f"{size // 1024} KiB of HTML")
 
 
+def micro_start_prepared(bank) -> dict:
+    """attempt_start of an attempt drawn ahead of the opening (`attempts_prepare`, `manage.py prepare_attempts`):
+    starting only flips its state."""
+    from django.utils import timezone
+
+    from bench import dataset
+    from quizzes.services.attempts import attempt_start, attempts_prepare
+
+    quiz = dataset.exam(owner=dataset.teacher(), bank_obj=bank, questions=20, title="Micro start (prepared)")
+    learners = dataset.learners(count=RUNS + 3, prefix=f"micro-prepared-{RUN}-")
+    learner = dataset.learners(count=1, prefix=f"micro-prepared-queries-{RUN}-")[0]
+    now = timezone.now()
+    started = time.perf_counter()
+    attempts_prepare(quiz=quiz, learners=[*learners, learner], now=now)
+    drawing_ms = (time.perf_counter() - started) * 1000
+    durations = timed(lambda i: attempt_start(quiz=quiz, learner=learners[i], now=now, language="en"), runs=RUNS)
+    queries = queries_of(lambda: attempt_start(quiz=quiz, learner=learner, now=now, language="en"))
+    return summary(durations, target_ms=5, queries=queries,
+                   note=f"drawn ahead by `attempts_prepare` ({len(learners) + 1} learners in {drawing_ms:.0f} ms, "
+                        f"{drawing_ms / (len(learners) + 1):.1f} ms each, before the opening)")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--only", default="start,start_cached,grading,statistics,timeline",
-                        help="comma-separated: start, start_cached, grading, statistics, timeline")
+    parser.add_argument("--only", default="start,start_cached,start_prepared,grading,statistics,timeline",
+                        help="comma-separated: start, start_cached, start_prepared, grading, statistics, timeline")
     options = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -213,6 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     bank = the_bank()
     results = {"database": connection.vendor}
     for key, function in [("start", lambda: micro_start(bank)), ("start_cached", lambda: micro_start_cached(bank)),
+                          ("start_prepared", lambda: micro_start_prepared(bank)),
                           ("grading", lambda: micro_grading(bank)),
                           ("statistics", lambda: micro_statistics(bank)), ("timeline", micro_timeline)]:
         if key not in options.only.split(","):
