@@ -55,3 +55,4 @@ class BilingualAdminMixin:
 
     class Media:
         css = {"all": ("css/admin.css",)}
+        js = ("js/admin_tabs.js",)  # new inline rows open on the language tab used last
