@@ -108,3 +108,13 @@ class OverrideForm(forms.Form):
             "time_limit": timedelta(minutes=minutes) if minutes else None,
             "attempts_allowed": data.get("attempts_allowed"), "reason": data.get("reason", ""),
         }
+
+
+class ClassAccountsForm(forms.Form):
+    """The class list a teacher pastes to make its accounts (classrooms/class_accounts.py plans them)."""
+
+    names = forms.CharField(
+        label=_("Names"), max_length=20_000, strip=False,
+        widget=forms.Textarea(attrs={"dir": "auto", "rows": 12, "autocomplete": "off", "spellcheck": "false"}),
+        help_text=_("One learner per line, first name first, in Arabic or Latin letters. Empty lines are ignored."),
+    )

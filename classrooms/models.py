@@ -114,6 +114,12 @@ class Membership(models.Model):
         verbose_name=_("learner"),
     )
     joined_at = models.DateTimeField(_("joined"))
+    # Set when the teacher made the learner's account for this class (classrooms/class_accounts.py): the class's
+    # teacher may then reset its password. Empty for a learner who signed up and joined with the code.
+    account_created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("account created by"), editable=False,
+    )
 
     class Meta:
         ordering = ["classroom", "joined_at", "pk"]

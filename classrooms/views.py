@@ -10,17 +10,27 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_bidi, gettext as _
 from django.views import View
 
 from accounts import throttling
-from classrooms import exports, services
-from classrooms.forms import AccommodationForm, AssignmentForm, ClassroomForm, CodeRenewForm, JoinForm, OverrideForm
+from classrooms import class_accounts, exports, services
+from classrooms.forms import (
+    AccommodationForm,
+    AssignmentForm,
+    ClassAccountsForm,
+    ClassroomForm,
+    CodeRenewForm,
+    JoinForm,
+    OverrideForm,
+)
 from classrooms.gradebook import Gradebook, display_name
 from classrooms.models import (
     Accommodation,
@@ -143,6 +153,66 @@ class MemberRemoveView(TeacherRequiredMixin, View):
         services.membership_remove(classroom=membership.classroom, learner=membership.learner, teacher=request.user)
         messages.success(request, _("%(name)s is no longer in the class.") % {"name": display_name(membership.learner)})
         return redirect(membership.classroom)
+
+
+def sign_in_cards(request, classroom, cards):
+    """The printable sign-in cards: the only response that ever holds these passwords, so never stored."""
+    response = render(request, "classrooms/sign_in_cards.html", {
+        "classroom": classroom, "cards": cards, "sign_in_url": request.build_absolute_uri(reverse("login")),
+    })
+    add_never_cache_headers(response)
+    return response
+
+
+class ClassAccountsView(TeacherRequiredMixin, View):
+    """Make the accounts of a class from its list of names: "Preview" shows the plan and its problems and
+    writes nothing; "Create" carries out the same plan, all or nothing, and answers with the sign-in cards."""
+
+    def render_form(self, request, classroom, form, plan=None, status=200):
+        return render(request, "classrooms/class_accounts.html", {
+            "classroom": classroom, "form": form, "plan": plan, "max_accounts": class_accounts.MAX_ACCOUNTS,
+        }, status=status)
+
+    def get(self, request, pk):
+        return self.render_form(request, self.get_classroom(pk), ClassAccountsForm())
+
+    def post(self, request, pk):
+        classroom = self.get_classroom(pk)
+        form = ClassAccountsForm(request.POST)
+        if not form.is_valid():
+            return self.render_form(request, classroom, form, status=400)
+        names = form.cleaned_data["names"]
+        if request.POST.get("action") == "create":
+            try:
+                cards = class_accounts.class_accounts_create(classroom=classroom, teacher=request.user, names=names,
+                                                             now=timezone.now())
+            except ValidationError:
+                pass  # refused as the preview refuses: the plan below shows why
+            except IntegrityError:
+                messages.error(request, _("Someone took one of these usernames while the accounts were being made, "
+                                          "so none was made. Check the new usernames and create the accounts again."))
+            else:
+                return sign_in_cards(request, classroom, cards)
+        plan = class_accounts.class_accounts_plan(classroom=classroom, names=names)
+        return self.render_form(request, classroom, form, plan, status=400 if plan.refused else 200)
+
+
+class PasswordResetView(TeacherRequiredMixin, View):
+    """GET asks for confirmation; POST gives a class-made account a new password, shown once on its card."""
+
+    def get_membership(self, pk, learner_pk) -> Membership:
+        return class_accounts.managed_membership(classroom=self.get_classroom(pk), learner_pk=learner_pk)
+
+    def get(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        return render(request, "classrooms/password_reset.html", {
+            "membership": membership, "classroom": membership.classroom, "name": display_name(membership.learner),
+        })
+
+    def post(self, request, pk, learner_pk):
+        membership = self.get_membership(pk, learner_pk)
+        card = class_accounts.class_account_password_reset(membership=membership, teacher=request.user)
+        return sign_in_cards(request, membership.classroom, [card])
 
 
 class GradebookView(TeacherRequiredMixin, View):

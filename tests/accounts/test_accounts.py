@@ -84,6 +84,20 @@ def test_sign_up_without_an_email_address(client):
     assert get_user_model().objects.get(username="yusuf").email == ""
 
 
+def test_an_email_address_that_is_given_is_still_checked(client):
+    response = client.post(
+        "/en/accounts/signup/", {"username": "yusuf", "email": "not-an-address", "password1": "Tarikh-pass-2026",
+                                 "password2": "Tarikh-pass-2026"},
+    )
+    assert response.status_code == 200 and "email" in response.context["form"].errors
+    assert not get_user_model().objects.filter(username="yusuf").exists()
+
+
+def test_the_email_help_says_what_the_address_is_for(client):
+    html = client.get("/en/accounts/signup/").content.decode()
+    assert "E-mail (optional)" in html and "Used only to reset your password" in html
+
+
 def test_the_username_help_keeps_its_symbols_left_to_right_in_arabic(client):
     html = client.get("/ar/accounts/signup/").content.decode()
     assert '<bdi dir="ltr">@ . + - _</bdi>' in html

@@ -106,6 +106,16 @@ def essay_of(world):
     return world.essay
 
 
+def class_account_of(world):
+    """A learner whose account teacher A made for class A (the only kind whose password A may reset)."""
+    if not hasattr(world, "class_account"):
+        from classrooms.class_accounts import class_accounts_create
+
+        card, = class_accounts_create(classroom=world.classroom, teacher=world.teacher_a, names="Sara Ali", now=NOW)
+        world.class_account = world.classroom.memberships.get(learner__username=card.username).learner
+    return world.class_account
+
+
 def code_of(world):
     world.classroom.refresh_from_db()
     return world.classroom.join_code
@@ -163,6 +173,9 @@ URLS = {
     "classrooms:attempt_review": ("teacher-own", lambda w: {"pk": w.finished.pk}),
     "classrooms:grading": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
     "classrooms:accommodation": ("teacher-own", lambda w: {"pk": w.classroom.pk, "learner_pk": w.learner_a.pk}),
+    "classrooms:class_accounts": ("teacher-own", lambda w: {"pk": w.classroom.pk}),
+    "classrooms:reset_password": ("teacher-own", lambda w: {"pk": w.classroom.pk,
+                                                            "learner_pk": class_account_of(w).pk}),
     "classrooms:overrides": ("teacher-own", lambda w: {"pk": w.classroom.pk, "assignment_pk": override_of(w).assignment_id}),
     "classrooms:delete_override": ("teacher-own", lambda w: {"pk": w.classroom.pk, "override_pk": override_of(w).pk}),
     "classrooms:grade_slot": ("teacher-own", lambda w: {"pk": w.classroom.pk, "slot_pk": essay_of(w).pk}),
