@@ -11,7 +11,7 @@ A card lost later means a new password (`class_account_password_reset`).
 Each password is hashed with Django's PBKDF2 (1,000,000 iterations), deliberately slow: some 0.2 s on a fast server
 core, 0.68 s of CPU measured on the busy 2-core development machine. The batch is hashed on every core at once
 (hashlib releases the GIL), so a full batch of MAX_ACCOUNTS takes some 6 s on two quiet cores, inside a request's
-time (gunicorn's timeout is 30 s): a task done once a term; the page says it takes a few seconds.
+time (gunicorn's timeout is 30 s): a task done once a term; the page warns that it can take up to a minute.
 """
 
 from __future__ import annotations
