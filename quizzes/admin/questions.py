@@ -17,6 +17,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from bilingual.admin import BilingualAdminMixin, MissingTranslationFilter
 from bilingual.folding import normalise, spelling_variants
 from quizzes import definitions as defs
+from quizzes.admin.fields import CompactInlineMixin
 from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedRelationsMixin
 from quizzes.models import (
     AcceptedAnswer,
@@ -94,7 +95,7 @@ class AnswerFormSet(BaseInlineFormSet):
         return definition
 
 
-class AnswerInline(ScopedRelationsMixin, TranslationTabularInline):
+class AnswerInline(CompactInlineMixin, ScopedRelationsMixin, TranslationTabularInline):
     formset = AnswerFormSet
     extra = 0
     min_num = 0
@@ -228,6 +229,7 @@ class QuestionHintInline(AnswerInline):
     formset = QuestionHintFormSet
     fields = ["position", "text"]
     extra = 1
+    textarea_rows, textarea_cols = 4, 60
     verbose_name_plural = _("hints (quizzes with several tries: one try more than hints)")
 
 

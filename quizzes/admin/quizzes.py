@@ -7,11 +7,12 @@ from django.utils.translation import gettext, gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from bilingual.admin import ActiveLanguageColumn, BilingualAdminMixin, MissingTranslationFilter
+from quizzes.admin.fields import CompactInlineMixin
 from quizzes.admin.scoping import OwnedByTeacherAdmin, ScopedInline
 from quizzes.models import Quiz, QuizDraw, QuizQuestion
 
 
-class QuizQuestionInline(ScopedInline):
+class QuizQuestionInline(CompactInlineMixin, ScopedInline):
     """Questions chosen one by one, among those the teacher may read (the list and the posted id alike)."""
 
     model = QuizQuestion
@@ -20,7 +21,7 @@ class QuizQuestionInline(ScopedInline):
     fields = ["position", "question", "points"]
 
 
-class QuizDrawInline(ScopedInline):
+class QuizDrawInline(CompactInlineMixin, ScopedInline):
     """Random draws from a bank the teacher may read (their own or a shared one)."""
 
     model = QuizDraw

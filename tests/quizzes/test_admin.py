@@ -30,6 +30,7 @@ def question_form(bank, qtype, status="draft", **extra):
 
 
 def choices(rows):
+    """The choice rows; each share of the grade is a percentage, as the admin shows and reads it."""
     data = management("choices", len(rows))
     for i, (ar, en, fraction) in enumerate(rows):
         data.update({f"choices-{i}-position": str(i), f"choices-{i}-text_ar": ar, f"choices-{i}-text_en": en,
@@ -59,7 +60,7 @@ def test_add_form_shows_the_inline_fitting_the_type(teacher_client):
 
 
 def test_valid_single_choice_is_saved_with_its_choices(teacher_client, own_bank):
-    data = question_form(own_bank, "single_choice", **choices([("1862", "1862", 1), ("1863", "1863", 0)]))
+    data = question_form(own_bank, "single_choice", **choices([("1862", "1862", 100), ("1863", "1863", 0)]))
     response = teacher_client.post(url("quizzes_question_add", query="?qtype=single_choice"), data)
     assert response.status_code == 302, response.content.decode()[-3000:]
     question = Question.objects.get()
@@ -69,9 +70,9 @@ def test_valid_single_choice_is_saved_with_its_choices(teacher_client, own_bank)
 @pytest.mark.parametrize(
     "lang, rows, message",
     [
-        ("en", [("1862", "1862", 1), ("1863", "1863", 1)], "Exactly one choice must be fully right (100%); this question has 2."),
-        ("en", [("1862", "1862", 1)], "Add at least 2 choices."),
-        ("ar", [("1862", "1862", 1), ("1863", "1863", 1)], "يجب أن يكون خيار واحد فقط صحيحًا تمامًا"),
+        ("en", [("1862", "1862", 100), ("1863", "1863", 100)], "Exactly one choice must be fully right (100%); this question has 2."),
+        ("en", [("1862", "1862", 100)], "Add at least 2 choices."),
+        ("ar", [("1862", "1862", 100), ("1863", "1863", 100)], "يجب أن يكون خيار واحد فقط صحيحًا تمامًا"),
     ],
 )
 def test_single_choice_rules_are_explained_in_the_authors_language(teacher_client, own_bank, lang, rows, message):
@@ -84,7 +85,7 @@ def test_single_choice_rules_are_explained_in_the_authors_language(teacher_clien
 
 def test_multiple_response_fractions_must_add_up(teacher_client, own_bank):
     data = question_form(own_bank, "multiple_response",
-                         **choices([("أ", "a", "0.33"), ("ب", "b", "0.33"), ("ج", "c", "0")]))
+                         **choices([("أ", "a", "33"), ("ب", "b", "33"), ("ج", "c", "0")]))
     html = teacher_client.post(url("quizzes_question_add", query="?qtype=multiple_response"), data).content.decode()
     assert "must add up to 100%; they add up to 66%" in html
 
@@ -105,7 +106,7 @@ def test_matching_needs_two_pairs_and_ordering_three_items(teacher_client, own_b
 def test_numerical_tolerance_cannot_be_negative(teacher_client, own_bank):
     data = question_form(own_bank, "numerical", **management("numerical_answers", 1),
                          **{"numerical_answers-0-position": "0", "numerical_answers-0-value": "1862",
-                            "numerical_answers-0-tolerance": "-1", "numerical_answers-0-fraction": "1",
+                            "numerical_answers-0-tolerance": "-1", "numerical_answers-0-fraction": "100",
                             "numerical_answers-0-feedback_ar": "", "numerical_answers-0-feedback_en": ""})
     html = teacher_client.post(url("quizzes_question_add", query="?qtype=numerical"), data).content.decode()
     assert "Ensure this value is greater than or equal to 0." in html or "tolerance cannot be negative" in html
@@ -114,7 +115,7 @@ def test_numerical_tolerance_cannot_be_negative(teacher_client, own_bank):
 
 def test_cannot_publish_until_both_languages_are_complete(teacher_client, own_bank):
     data = question_form(own_bank, "single_choice", status="published", text_en="",
-                         **choices([("1862", "", 1), ("1863", "1863", 0)]))
+                         **choices([("1862", "", 100), ("1863", "1863", 0)]))
     html = teacher_client.post(url("quizzes_question_add", query="?qtype=single_choice"), data).content.decode()
     assert "“question text” in English is required before this can be published." in html
     assert "Answer 1: the English text is missing." in html
@@ -213,7 +214,7 @@ def test_teacher_cannot_open_a_private_bank_of_another(teacher_client, banks, ma
 
 
 def test_teacher_cannot_put_a_question_in_someone_elses_bank(teacher_client, banks):
-    data = question_form(banks["shared"], "single_choice", **choices([("1862", "1862", 1), ("1863", "1863", 0)]))
+    data = question_form(banks["shared"], "single_choice", **choices([("1862", "1862", 100), ("1863", "1863", 0)]))
     response = teacher_client.post(url("quizzes_question_add", query="?qtype=single_choice"), data)
     assert response.status_code == 200 and not Question.objects.exists()
 

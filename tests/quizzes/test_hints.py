@@ -44,7 +44,7 @@ def test_the_question_form_has_the_hints_inline_in_both_languages_and_the_penalt
 def test_a_question_is_saved_with_its_hints_sanitised_and_its_penalty(teacher_client, make, teacher_user):
     bank = make.bank(owner=teacher_user)
     data = question_form(bank, "single_choice", status="published", penalty="0.25",
-                         **choices([("1862", "1862", 1), ("1863", "1863", 0)]),
+                         **choices([("1862", "1862", 100), ("1863", "1863", 0)]),
                          **hints([("<p>فكّر في مايو</p><script>x()</script>", "<p>Think of May</p>"),
                                   ("تذكّر بويبلا", "Remember Puebla")]))
     response = teacher_client.post(admin_url("quizzes_question_add", "?qtype=single_choice"), data)
@@ -59,7 +59,7 @@ def test_a_question_is_saved_with_its_hints_sanitised_and_its_penalty(teacher_cl
 def test_a_published_question_needs_its_hints_in_both_languages(teacher_client, make, teacher_user):
     bank = make.bank(owner=teacher_user)
     data = question_form(bank, "single_choice", status="published",
-                         **choices([("1862", "1862", 1), ("1863", "1863", 0)]), **hints([("فكّر في مايو", "")]))
+                         **choices([("1862", "1862", 100), ("1863", "1863", 0)]), **hints([("فكّر في مايو", "")]))
     html = teacher_client.post(admin_url("quizzes_question_add", "?qtype=single_choice"), data).content.decode()
     assert "Hint 1: the English text is missing." in html and not Question.objects.exists()
     data["status"] = QuestionStatus.DRAFT
@@ -72,7 +72,7 @@ def test_a_published_question_needs_its_hints_in_both_languages(teacher_client, 
 
 def test_a_post_without_the_hints_forms_keeps_the_defaults(teacher_client, make, teacher_user):
     data = question_form(make.bank(owner=teacher_user), "single_choice",
-                         **choices([("1862", "1862", 1), ("1863", "1863", 0)]))
+                         **choices([("1862", "1862", 100), ("1863", "1863", 0)]))
     assert teacher_client.post(admin_url("quizzes_question_add", "?qtype=single_choice"), data).status_code == 302
     definition = Question.objects.with_answers().get().definition()
     assert definition.hints == [] and definition.penalty == Fraction(1, 3)
