@@ -50,11 +50,13 @@ def test_what_is_not_a_percentage_is_refused(typed):
 
 
 def test_the_bounds_are_the_models_read_as_percentages():
+    from django.utils import translation
+
     choice = PercentFractionField(minimum=Decimal(-1))
     assert choice.clean("-100") == Decimal(-1)
-    with pytest.raises(forms.ValidationError, match="between -100 and 100"):
+    with translation.override("en"), pytest.raises(forms.ValidationError, match="between -100 and 100"):
         choice.clean("150")
-    with pytest.raises(forms.ValidationError, match="between 0 and 100"):
+    with translation.override("en"), pytest.raises(forms.ValidationError, match="between 0 and 100"):
         PercentFractionField().clean("-10")
 
 
