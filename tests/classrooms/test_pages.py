@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.contrib.messages import get_messages
+from django.utils import translation
 
 from classrooms.models import Assignment, Classroom, Membership
 from tests.classrooms.conftest import NOW, join, take, url
@@ -49,6 +50,18 @@ def test_a_teacher_assigns_one_of_their_quizzes(teacher_client, classroom, quiz,
     assignment = Assignment.objects.get()
     assert assignment.quiz == quiz and assignment.closes_at is None
     assert assignment.due_at == datetime.datetime(2026, 12, 1, 18, 0, tzinfo=datetime.UTC)
+
+
+def test_each_assignment_links_to_its_quizs_item_statistics(teacher_client, classroom, quiz):
+    """Statistics were reachable only from the admin (issue 14, defect 15); the teacher may open them."""
+    from django.urls import reverse
+
+    Assignment.objects.create(classroom=classroom, quiz=quiz, opens_at=NOW, due_at=NOW + DAY)
+    html = teacher_client.get(url("detail", classroom.pk)).content.decode()
+    with translation.override("en"):
+        statistics = reverse("quizzes:statistics", args=[quiz.pk])
+    assert f'href="{statistics}"' in html and "Item statistics" in html
+    assert teacher_client.get(statistics).status_code == 200
 
 
 def test_assigning_another_teachers_quiz_through_the_form_is_refused(teacher_client, classroom, make):
