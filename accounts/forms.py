@@ -24,3 +24,24 @@ class SignUpForm(UserCreationForm):
             "{} <bdi dir=\"ltr\">@ . + - _</bdi>",
             _("At most 150 characters: letters, digits and these symbols only:"),
         )
+
+
+class DigitsForm(forms.ModelForm):
+    """The reader's digits on Arabic pages, each choice shown with a sample year in its own digits."""
+
+    # The samples are kept from the page's digits (translate="no"): each must show its own kind.
+    SAMPLES = {User.Digits.WESTERN: "1867", User.Digits.ARABIC_INDIC: "١٨٦٧"}
+
+    class Meta:
+        model = User
+        fields = ("digits",)
+        widgets = {"digits": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["digits"]
+        field.required = True
+        field.choices = [
+            (value, format_html('{} <bdi translate="no">{}</bdi>', label, self.SAMPLES[value]))
+            for value, label in User.Digits.choices
+        ]

@@ -1,11 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.messages.views import SuccessMessageMixin
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, UpdateView
 
 from accounts import throttling
-from accounts.forms import SignUpForm
+from accounts.forms import DigitsForm, SignUpForm
+from accounts.models import User
 from accounts.services import learner_sign_up
 
 
@@ -27,3 +32,22 @@ class SignUpView(FormView):
         login(self.request, user, backend="accounts.backends.CachedModelBackend")
         messages.success(self.request, _("Welcome, %(name)s! Your account is ready.") % {"name": user.username})
         return redirect("home")
+
+
+class SettingsView(LoginRequiredMixin, SuccessMessageMixin, UpdateView):
+    """The signed-in reader's own settings: for now, the digits of Arabic pages."""
+
+    template_name = "accounts/settings.html"
+    form_class = DigitsForm
+    success_url = reverse_lazy("account_settings")
+    success_message = gettext_lazy("Your settings are saved.")
+
+    def get_object(self, queryset=None):
+        return self.request.user
+
+    def get_initial(self):
+        # Until the reader chooses, the choice shown is the one in force: their browser's default
+        # (`request.digits`, set by bilingual's DigitsMiddleware; accounts does not import bilingual).
+        if self.object.digits:
+            return {}
+        return {"digits": str(getattr(self.request, "digits", User.Digits.WESTERN))}
