@@ -53,6 +53,4 @@ class BilingualAdminMixin:
     def translation_complete(self, obj) -> bool:
         return obj.is_translation_complete
 
-    class Media:
-        css = {"all": ("css/admin.css",)}
-        js = ("js/admin_tabs.js",)  # new inline rows open on the language tab used last
+    # css/admin.css and js/admin_tabs.js are on every admin page (templates/admin/base_site.html), not in a Media.
