@@ -140,7 +140,9 @@ class PlayerConsumer(GameConsumer):
             if not isinstance(content, dict) or content.get("action") != "answer":
                 await self.refused(_("Only the host controls the game."))
                 return
-            reply = await database_sync_to_async(self.answer)(content)
+            # An answer does not wait behind the screens being rendered for a change (they share one thread, in
+            # order): it runs in a thread of its own, so its acknowledgement comes back while a broadcast renders.
+            reply = await database_sync_to_async(self.answer, thread_sensitive=False)(content)
         await self.send_json(reply)
 
     def answer(self, content) -> dict:
