@@ -376,10 +376,14 @@ def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int 
             fraction = _fraction(max(Fraction(0), Fraction(qtype.grade(definition, response))))
             score += fraction
             rows.append((attempt.pk, position, question.pk, definition.points, snapshot, {}, response, fraction,
-                         0, True, "en", False, now))
+                         0, True, "en", False, now, "", 0))
         scores[attempt.pk] = score
     columns = ("attempt_id", "position", "question_id", "points", "snapshot", "order", "response", "fraction",
-               "tries", "is_locked", "answered_in", "switched_language", "answered_at")
+               "tries", "is_locked", "answered_in", "switched_language", "answered_at", "comment", "revision")
+    # COPY names every NOT NULL column: a model default is Django's, not the database's.
+    missing = {f.column for f in AttemptQuestion._meta.concrete_fields
+               if not f.null and not f.primary_key and f.column not in columns}
+    assert not missing, f"bench.dataset.finished_attempts: add {sorted(missing)} to its COPY"
     if connection.vendor == "postgresql":
         # COPY: a hundred thousand rows with their JSON snapshots in seconds, where INSERTs take a minute.
         from psycopg.types.json import Jsonb

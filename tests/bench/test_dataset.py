@@ -40,3 +40,14 @@ def test_the_posted_answers_read_back_as_the_right_one_and_a_different_one():
         assert qtype.grade(definition, right) == 1, question.qtype
         other = qtype.clean_response(definition, qtype.raw_from_form(factory.post("/", dataset.other_form_data(slot)).POST, "q0"))
         assert other != right, question.qtype
+
+
+def test_the_statistics_data_writes_every_column_the_database_requires():
+    """bench/dataset.finished_attempts writes its rows with COPY on PostgreSQL, naming its columns: a NOT NULL
+    column added to AttemptQuestion later (a model default is Django's, not the database's) broke `make bench`."""
+    from quizzes.models import AttemptQuestion
+
+    bank = dataset.bank(owner=dataset.teacher(), size=40)
+    quiz = dataset.finished_attempts(bank_obj=bank, responses=20, questions=5)
+    rows = AttemptQuestion.objects.filter(attempt__quiz=quiz)
+    assert rows.count() == 20 and set(rows.values_list("revision", flat=True)) == {0}
