@@ -198,3 +198,23 @@ def description_def():
                        text={"ar": "<p>اقرأ النص: في 5 مايو 1862 صدّ الجيش المكسيكي الفرنسيين عند بويبلا.</p>",
                              "en": "<p>Read: on 5 May 1862 the Mexican army drove the French back at Puebla.</p>"},
                        points=Decimal(0))
+
+
+def learner_with_mastery():
+    """A learner who finished a 3-question quiz on one event with one answer right: mastery of 33.3 %, a fraction
+    that bars, percentages and digits must carry."""
+    from django.utils import timezone
+
+    from quizzes.models import Question
+    from quizzes.services import attempts
+
+    made = learner()
+    quiz_obj = quiz(questions=3, owner=teacher())
+    event_obj = event()
+    for question_obj in Question.objects.filter(pk__in=quiz_obj.fixed_questions.values("question_id")):
+        question_obj.events.add(event_obj)
+    attempt = attempts.attempt_start(quiz=quiz_obj, learner=made, now=timezone.now())
+    slot = attempt.slots.order_by("position").first()
+    attempts.attempt_save_response(attempt=attempt, position=slot.position, raw=right_raw(slot), now=timezone.now())
+    attempts.attempt_submit(attempt=attempt, now=timezone.now())
+    return made

@@ -125,21 +125,7 @@ def test_a_visitor_with_a_maghreb_browser_keeps_western_digits():
 # --- on real pages ------------------------------------------------------------------------------------------
 @pytest.fixture
 def learner_with_mastery(client):
-    from django.utils import timezone
-
-    from quizzes.models import Question
-    from quizzes.services import attempts
-
-    learner = factories.learner()
-    quiz = factories.quiz(questions=3, owner=factories.teacher())
-    event = factories.event()
-    for question in Question.objects.filter(pk__in=quiz.fixed_questions.values("question_id")):
-        question.events.add(event)
-    attempt = attempts.attempt_start(quiz=quiz, learner=learner, now=timezone.now())
-    slot = attempt.slots.order_by("position").first()
-    attempts.attempt_save_response(attempt=attempt, position=slot.position, raw=factories.right_raw(slot),
-                                   now=timezone.now())
-    attempts.attempt_submit(attempt=attempt, now=timezone.now())  # one of three right: 33.3%
+    learner = factories.learner_with_mastery()  # one of three right: 33.3%
     client.force_login(learner)
     return learner
 

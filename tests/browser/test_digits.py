@@ -7,6 +7,7 @@ import pytest
 
 from classrooms.models import Classroom
 from tests import factories
+from tests.browser import pages
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ARABIC_INDIC = re.compile("[٠-٩]")
@@ -33,15 +34,6 @@ def learner_with_mastery():
     return learner
 
 
-def log_in(page, base, username, password):
-    page.goto(f"{base}/ar/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
-    assert "/accounts/login/" not in page.url
-
-
 def choose_digits(page, base, numbering_system, screenshot=None):
     page.goto(f"{base}/ar/accounts/settings/")
     page.check(f"input[name=digits][value={numbering_system}]")
@@ -64,7 +56,7 @@ def test_arabic_indic_digits_leave_the_mastery_bars_and_the_gradebook_drawn_as_b
     base = live_server.url
     page = page_factory(locale="ar-MA")  # a Maghreb browser: Western digits until the learner chooses
     learner_with_mastery()
-    log_in(page, base, "digits-learner", "Digits-pass-2026")
+    pages.log_in(page, base, "digits-learner", "Digits-pass-2026")
     page.goto(f"{base}/ar/progress/")
     western = bar_widths(page)
     assert western and any(width > 0 for width, _size, _row in western)
@@ -82,7 +74,7 @@ def test_arabic_indic_digits_leave_the_mastery_bars_and_the_gradebook_drawn_as_b
     assert page.console_errors == []
 
     teacher = page_factory(locale="ar-EG")  # an Egyptian browser: Arabic-Indic digits by default
-    log_in(teacher, base, "teacher", "tarikh-teacher")
+    pages.log_in(teacher, base, "teacher", "tarikh-teacher")
     classroom = Classroom.objects.get(name="الصف التاسع (أ)")
     teacher.goto(f"{base}/ar/classes/{classroom.pk}/gradebook/")
     grades = teacher.locator("a.grade").all_inner_texts()
