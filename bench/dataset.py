@@ -24,7 +24,6 @@ from django.utils.crypto import get_random_string
 
 from accounts.roles import LEARNERS, make_teacher
 from history.models import Event, Topic
-from quizzes import definitions as defs
 from quizzes.models import (
     AcceptedAnswer,
     Attempt,
@@ -266,19 +265,16 @@ class Drawer:
         self.rng = random.Random(seed)
         candidates = list(Question.objects.published().filter(bank=bank_obj).values_list("pk", flat=True))
         chosen = self.rng.sample(candidates, min(pool, len(candidates)))
-        questions = Question.objects.filter(pk__in=chosen).with_answers()
-        self.definitions = {}
-        for question in questions:
-            definition = question.definition()
-            self.definitions[question.pk] = (definition, defs.to_json(definition))
-        self.pks = sorted(self.definitions)
+        self.versions = Question.objects.versions(chosen)
+        self.pks = sorted(self.versions)
 
     def slots(self, attempt: Attempt, count: int, *, answered: bool) -> list[AttemptQuestion]:
         slots = []
         for position, pk in enumerate(self.rng.sample(self.pks, count)):
-            definition, snapshot = self.definitions[pk]
+            version = self.versions[pk]
+            definition = version.parsed
             slot = AttemptQuestion(attempt=attempt, position=position, question_id=pk, points=definition.points,
-                                   snapshot=snapshot, order=frozen_order(definition, self.rng, shuffle=True))
+                                   version=version, order=frozen_order(definition, self.rng, shuffle=True))
             if answered:
                 slot.response = slot.question_type.correct_response(definition)
                 slot.answered_at = attempt.started_at
@@ -348,10 +344,9 @@ def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int 
     owner = teacher()
     picked = list(Question.objects.published().filter(bank=bank_obj).with_answers().order_by("pk")[:questions])
     quiz = fixed_quiz(owner=owner, questions=picked, title=f"Statistics ({responses} responses)")
-    items = []
-    for question in picked:
-        definition = question.definition()
-        items.append((question, definition, defs.to_json(definition), rng.uniform(0.3, 0.95)))
+    versions = Question.objects.versions([question.pk for question in picked])
+    items = [(question, versions[question.pk].parsed, versions[question.pk].pk, rng.uniform(0.3, 0.95))
+             for question in picked]
     attempts_needed = responses // questions
     users = learners(count=-(-attempts_needed // per_learner), prefix=f"stats{quiz.pk}-")
     now = timezone.now()
@@ -365,7 +360,7 @@ def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int 
     for attempt in attempts:
         ability = rng.uniform(0.2, 1.0)
         score = Decimal(0)
-        for position, (question, definition, snapshot, easiness) in enumerate(items):
+        for position, (question, definition, version_id, easiness) in enumerate(items):
             qtype = question.question_type
             if rng.random() < ability * easiness + 0.1:
                 response = qtype.correct_response(definition)
@@ -375,24 +370,24 @@ def finished_attempts(*, bank_obj: QuestionBank, responses: int, questions: int 
                 response = None
             fraction = _fraction(max(Fraction(0), Fraction(qtype.grade(definition, response))))
             score += fraction
-            rows.append((attempt.pk, position, question.pk, definition.points, snapshot, {}, response, fraction,
+            rows.append((attempt.pk, position, question.pk, definition.points, version_id, {}, response, fraction,
                          0, True, "en", False, now, "", 0))
         scores[attempt.pk] = score
-    columns = ("attempt_id", "position", "question_id", "points", "snapshot", "order", "response", "fraction",
+    columns = ("attempt_id", "position", "question_id", "points", "version_id", "order", "response", "fraction",
                "tries", "is_locked", "answered_in", "switched_language", "answered_at", "comment", "revision")
     # COPY names every NOT NULL column: a model default is Django's, not the database's.
     missing = {f.column for f in AttemptQuestion._meta.concrete_fields
                if not f.null and not f.primary_key and f.column not in columns}
     assert not missing, f"bench.dataset.finished_attempts: add {sorted(missing)} to its COPY"
     if connection.vendor == "postgresql":
-        # COPY: a hundred thousand rows with their JSON snapshots in seconds, where INSERTs take a minute.
+        # COPY: a hundred thousand rows with their JSON responses in seconds, where INSERTs take a minute.
         from psycopg.types.json import Jsonb
 
         with connection.cursor() as cursor, cursor.cursor.copy(
             f"COPY {AttemptQuestion._meta.db_table} ({', '.join(chr(34) + c + chr(34) for c in columns)}) FROM STDIN"
         ) as copy:
             for row in rows:
-                copy.write_row((*row[:4], Jsonb(row[4]), Jsonb(row[5]), Jsonb(row[6]), *row[7:]))
+                copy.write_row((*row[:5], Jsonb(row[5]), Jsonb(row[6]), *row[7:]))
     else:
         AttemptQuestion.objects.bulk_create([AttemptQuestion(**dict(zip(columns, row))) for row in rows],
                                             batch_size=BATCH)

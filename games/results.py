@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 
 from games.models import Game, Player, PlayerAnswer
-from quizzes.models import Question
+from quizzes.models import Question, QuestionVersion
 from quizzes.services.attempts import RecordedAnswer, attempt_record
 
 
@@ -35,15 +35,19 @@ def game_record_attempts(*, game: Game, positions: list[int], now: datetime) -> 
     existing = set(Question.objects.filter(pk__in=[game.frozen(p)["question"] for p in positions])
                    .values_list("pk", flat=True))
     language = (get_language() or "ar")[:2]
+    frozen_at = {position: game.frozen(position) for position in positions}
+    asked = [(frozen["question"] if frozen["question"] in existing else None, frozen["snapshot"])
+             for frozen in frozen_at.values()]
+    versions = QuestionVersion.objects.of(asked)  # once for every player
     recorded = []
     for player in players:
         by_position = {answer.position: answer for answer in player.answers.all()}
         answers = []
-        for position in positions:
+        for position, (question_id, _data), version in zip(positions, asked, versions):
             frozen, answer = game.frozen(position), by_position.get(position)
             points = Decimal(frozen.get("points") or frozen["snapshot"].get("points") or 1)
             answers.append(RecordedAnswer(
-                question_id=frozen["question"] if frozen["question"] in existing else None, snapshot=frozen["snapshot"], order=frozen["order"], points=points,
+                question_id=question_id, version=version, order=frozen["order"], points=points,
                 response=answer.response if answer else None, fraction=answer.fraction if answer else None,
                 answered_at=answer.answered_at if answer else None,
             ))

@@ -123,7 +123,7 @@ def graded_answers(learner, now, *, quizzes: dict[int, Quiz] | None = None):
             attempt__learner=learner, attempt__state=AttemptState.FINISHED, fraction__isnull=False
         )
         .order_by("-attempt__finished_at", "-pk")
-        .values_list("snapshot__events", "fraction", "attempt__finished_at", "attempt__quiz_id")
+        .values_list("version__definition__events", "fraction", "attempt__finished_at", "attempt__quiz_id")
     )
     quizzes = quizzes_by_id({quiz_id for *_answer, quiz_id in answers}, known=quizzes)
     shown = {pk for pk, quiz in quizzes.items() if DisplayOptions.for_review(quiz, now).marks}
@@ -221,7 +221,7 @@ def review_cards_sync(*, learner, now=None) -> int:
     not_reviewable = [qtype.name for qtype in registry.all() if not qtype.grades_automatically]
     touched = AttemptQuestion.objects.filter(attempt_id__in=released, fraction__isnull=False,
                                              question__isnull=False).exclude(
-        snapshot__qtype__in=not_reviewable).values("question_id")
+        version__qtype__in=not_reviewable).values("question_id")
     answers = (
         AttemptQuestion.objects.filter(
             attempt__learner=learner, attempt__review_sync__isnull=False, fraction__isnull=False,

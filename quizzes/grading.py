@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -134,10 +134,12 @@ class GradingQueueView(GradingScopeMixin, View):
         scope = self.get_scope(**kwargs)
         show = self.show()
         language = get_language()
-        slots = self.ordered(self.filtered(self.scope_slots(scope), show)).without_snapshots().select_related(
+        slots = self.ordered(self.filtered(self.scope_slots(scope), show)).select_related(
             "attempt__learner", "attempt__quiz").annotate(
-            question_name=KT("snapshot__name"), question_text=KT(f"snapshot__text__{language}"),
-            question_text_other=KT(f"snapshot__text__{'en' if language == 'ar' else 'ar'}"))
+            question_name=KeyTextTransform("name", "version__definition"),
+            question_text=KeyTextTransform(language, KeyTransform("text", "version__definition")),
+            question_text_other=KeyTextTransform("en" if language == "ar" else "ar",
+                                                 KeyTransform("text", "version__definition")))
         rows = [{
             "slot": slot,
             "learner": slot.attempt.learner.get_full_name() or slot.attempt.learner.get_username(),

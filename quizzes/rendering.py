@@ -157,12 +157,6 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     # With DEBUG (development), templates change without a restart: render every time.
     found = {} if settings.DEBUG else cache.get_many(keys)
     missing = {key: slot for key, slot in zip(keys, slots) if key not in found}
-    deferred = [slot for slot in missing.values() if "snapshot" in slot.get_deferred_fields()]
-    if deferred:  # listed without_snapshots(): one query for the snapshots of the questions to render
-        snapshots = dict(AttemptQuestion.objects.filter(pk__in=[slot.pk for slot in deferred])
-                         .values_list("pk", "snapshot"))
-        for slot in deferred:
-            slot.snapshot = snapshots[slot.pk]
     rendered = {
         key: str(render_to_string(QUESTION_TEMPLATE, {
             **slot_context(slot, attempt=attempt, language=language, base=base, total=total),

@@ -43,15 +43,22 @@ class TeacherQuizMixin(LoginRequiredMixin):
     def wants_all_attempts(self) -> bool:
         return self.request.GET.get("attempts") == "all"
 
+    def wants_versions(self) -> bool:
+        return self.request.GET.get("by") == "version"
+
+    def report(self, quiz):
+        return statistics.quiz_item_statistics(quiz=quiz, all_attempts=self.wants_all_attempts(),
+                                               by_version=self.wants_versions())
+
 
 class ItemStatisticsView(TeacherQuizMixin, View):
     def get(self, request, pk):
         quiz = self.get_quiz(pk)
-        all_attempts = self.wants_all_attempts()
         return render(request, "quizzes/reports/item_statistics.html", {
             "quiz": quiz,
-            "report": statistics.quiz_item_statistics(quiz=quiz, all_attempts=all_attempts),
-            "all_attempts": all_attempts,
+            "report": self.report(quiz),
+            "all_attempts": self.wants_all_attempts(),
+            "by_version": self.wants_versions(),
             "thresholds": THRESHOLDS,
         })
 
@@ -59,23 +66,25 @@ class ItemStatisticsView(TeacherQuizMixin, View):
 class ItemStatisticsCSVView(TeacherQuizMixin, View):
     def get(self, request, pk):
         quiz = self.get_quiz(pk)
-        all_attempts = self.wants_all_attempts()
-        report = statistics.quiz_item_statistics(quiz=quiz, all_attempts=all_attempts)
-        suffix = "all-attempts" if all_attempts else "first-attempts"
+        report = self.report(quiz)
+        suffix = "all-attempts" if report.all_attempts else "first-attempts"
+        if report.by_version:
+            suffix += "-by-version"
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="quiz-{quiz.pk}-item-statistics-{suffix}.csv"'
         # A byte-order mark lets spreadsheet programs read the Arabic text as UTF-8.
         response.write("\ufeff")
         writer = csv_writer(response)  # every cell quoted and guarded against formulas
+        versions = [_("Version")] if report.by_version else []
         writer.writerow([
-            _("Number"), _("Question id"), _("Question name"), _("Question text"), _("Type"), _("Attempts"),
+            _("Number"), _("Question id"), *versions, _("Question name"), _("Question text"), _("Type"), _("Attempts"),
             _("Facility index (%)"), _("Standard deviation (%)"), _("Random guess score (%)"),
             _("Discrimination index (%)"), _("Discriminative efficiency (%)"), _("Flags"),
         ])
         for item in report.items:
             writer.writerow([
-                item.number, item.question_id, item.name, item.text, item.type_label,
-                item.count,
+                item.number, item.question_id, *([item.version] if report.by_version else []), item.name, item.text,
+                item.type_label, item.count,
                 number(item.facility), number(item.sd), number(item.random_guess), number(item.discrimination),
                 number(item.efficiency), "; ".join(str(message) for message in item.flag_messages),
             ])

@@ -14,7 +14,7 @@ Variances and standard deviations are sample ones (divided by n − 1).
 Per question, over the n attempts that had it:
 - facility index F = 100 × mean fraction (Moodle: mean mark / maximum mark);
 - standard deviation SD = 100 × sample SD of the fractions (Moodle shows it as a percentage of the maximum mark);
-- random guess score = 100 × the question type's `random_guess_score` of the question's latest snapshot;
+- random guess score = 100 × the question type's `random_guess_score` of the question's latest version asked (of that version when read per version);
 - discrimination index D = 100 × Pearson correlation between the question's marks and the REST of the test
   (total − this question's mark); undefined (None, shown "—") when either varies not at all or n < 2;
 - discriminative efficiency DE = 100 × cov(mark, rest) / cov_max, where cov_max pairs the marks and the rests
@@ -32,7 +32,7 @@ Beyond Moodle
 - Language split: F and D per question over the attempts answered in each language (the slot's `answered_in`,
   else the attempt's language).
 - Choice counts, for every type that classifies its responses (`QuestionType.classify_response`; the choice
-  types count the choices picked): how many learners' responses fell in each class (classes the latest snapshot
+  types count the choices picked): how many learners' responses fell in each class (classes the latest version
   does not know are not counted), among all, the strong half and the weak half. Strong means a total score (%) above
   the median of all attempts in the report, weak below it; attempts exactly at the median belong to neither half.
 
@@ -53,7 +53,7 @@ No question is flagged on fewer than MIN_ANSWERS (5) answers: it gets "too few a
 For the quiz: alpha < LOW_CONSISTENCY (0.64) is flagged [Moodle: ≥ 75 % satisfactory, < 64 % unsatisfactory],
 and fewer than FEW_ATTEMPTS (30) attempts makes every number a hint.
 
-Performance: `load_rows` and `load_snapshots` are the only queries (one each); `compute` makes one pass over the
+Performance: `load_rows` and `load_versions` are the only queries (one each); `compute` makes one pass over the
 rows, then works per question on plain lists. No numpy: `math.fsum` keeps the sums exact enough and fast.
 """
 
@@ -66,7 +66,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 
-from django.db.models import FloatField, Max, OuterRef, Subquery, TextField
+from django.db.models import BigIntegerField, Case, F, FloatField, Max, OuterRef, Subquery, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils.translation import get_language, gettext_lazy as _, ngettext_lazy
 
@@ -327,6 +327,8 @@ class ItemStatistics:
     languages: list[LanguageStatistics] = field(default_factory=list)
     language_gap: bool = False
     choices: list[ChoiceCount] = field(default_factory=list)
+    # Read per version (`quiz_item_statistics(by_version=True)`): the version's number; None per question.
+    version: int | None = None
 
     @property
     def text(self) -> str:
@@ -377,6 +379,7 @@ class ItemStatisticsReport:
     summary: QuizSummary
     items: list[ItemStatistics]
     all_attempts: bool = False
+    by_version: bool = False
     # The language codes of the language split, in column order.
     languages: list[str] = field(default_factory=list)
 
@@ -432,7 +435,7 @@ def counts_by_answer(qtype: str) -> bool:
 def _choice_counts(definition: defs.QuestionDef, attempts: list[int], responses: list, halves: list[int]
                    ) -> list[ChoiceCount]:
     """Count the responses in each of the type's response classes (`classify_response`: for choice types, the
-    choices picked); a response hitting no class the latest snapshot knows counts as no answer."""
+    choices picked); a response hitting no class the version knows counts as no answer."""
     qtype = registry.get(definition.qtype)
     rows = {c.key: ChoiceCount(c.key, c.text, c.is_right) for c in qtype.response_classes(definition)}
     blank = ChoiceCount("", {}, False)
@@ -462,7 +465,7 @@ def compute(rows: Iterable[tuple], snapshots: dict[int, dict], *, all_attempts: 
             languages: Sequence[str] = defs.LANGUAGES, json_responses: bool = False) -> ItemStatisticsReport:
     """Return the item statistics of the responses `rows` (tuples in ROW_FIELDS order).
 
-    `snapshots` maps question ids to a JSON snapshot of the question (its type, texts and choices).
+    `snapshots` maps the rows' question ids (or version ids) to the question's JSON (its type, texts and choices).
     With `json_responses`, responses arrive as JSON text (as `load_rows` reads them) and only those of
     choice questions, the only ones counted by answer, are decoded.
     """
@@ -605,8 +608,9 @@ def counted_slots(quiz, *, all_attempts: bool = False):
     return AttemptQuestion.objects.filter(attempt__in=attempts.values("pk")).order_by()
 
 
-def load_rows(quiz, *, all_attempts: bool = False) -> list[tuple]:
-    """Return the counted responses as tuples in ROW_FIELDS order (one query).
+def load_rows(quiz, *, all_attempts: bool = False, by_version: bool = False) -> list[tuple]:
+    """Return the counted responses as tuples in ROW_FIELDS order (one query); `by_version` puts the question
+    version's id where the question's goes (a generated question's stays None).
 
     Fractions and points arrive as floats: the statistics need no more, and converting 100,000 decimals
     costs more than all the arithmetic. Responses arrive as JSON text: `compute(..., json_responses=True)`
@@ -616,22 +620,41 @@ def load_rows(quiz, *, all_attempts: bool = False) -> list[tuple]:
         fraction_value=Cast("fraction", FloatField()), points_value=Cast("points", FloatField()),
         response_json=Cast("response", TextField()),
     )
-    columns = [{"fraction": "fraction_value", "points": "points_value", "response": "response_json"}.get(name, name)
-               for name in ROW_FIELDS]
+    renamed = {"fraction": "fraction_value", "points": "points_value", "response": "response_json"}
+    if by_version:
+        slots = slots.annotate(item_key=Case(When(question__isnull=True, then=Value(None)), default=F("version_id"),
+                                             output_field=BigIntegerField()))
+        renamed["question_id"] = "item_key"
+    columns = [renamed.get(name, name) for name in ROW_FIELDS]
     return list(slots.values_list(*columns))
 
 
-def load_snapshots(quiz, *, all_attempts: bool = False) -> dict[int, dict]:
-    """Return the latest snapshot of each question the counted attempts had (one query)."""
-    from quizzes.models import AttemptQuestion
+def load_versions(quiz, *, all_attempts: bool = False, by_version: bool = False) -> dict[int, tuple]:
+    """Return {key: (question id, version number, the version's JSON)} for the questions the counted attempts
+    asked (one query): per question (key: its id) its latest version asked, or with `by_version` every version
+    asked (key: the version's id)."""
+    from quizzes.models import QuestionVersion
 
     slots = counted_slots(quiz, all_attempts=all_attempts).filter(question__isnull=False)
-    latest = slots.values("question_id").annotate(latest=Max("pk")).values("latest")
-    return dict(AttemptQuestion.objects.filter(pk__in=latest).order_by().values_list("question_id", "snapshot"))
+    if by_version:
+        versions = QuestionVersion.objects.filter(pk__in=slots.values("version_id"))
+        key = "pk"
+    else:  # ids grow: the largest is the latest
+        versions = QuestionVersion.objects.filter(
+            pk__in=slots.values("question_id").annotate(latest=Max("version_id")).values("latest"))
+        key = "question_id"
+    return {row[0]: row[1:] for row in versions.order_by().values_list(key, "question_id", "number", "definition")}
 
 
-def quiz_item_statistics(*, quiz, all_attempts: bool = False) -> ItemStatisticsReport:
-    """Return the item statistics of `quiz` (two queries)."""
-    snapshots = load_snapshots(quiz, all_attempts=all_attempts)
-    return compute(load_rows(quiz, all_attempts=all_attempts), snapshots, all_attempts=all_attempts,
-                   json_responses=True)
+def quiz_item_statistics(*, quiz, all_attempts: bool = False, by_version: bool = False) -> ItemStatisticsReport:
+    """Return the item statistics of `quiz` (two queries), one row per question (by the latest version asked)
+    or, with `by_version`, one per version of each question that the counted attempts asked."""
+    versions = load_versions(quiz, all_attempts=all_attempts, by_version=by_version)
+    report = compute(load_rows(quiz, all_attempts=all_attempts, by_version=by_version),
+                     {key: data for key, (_question, _number, data) in versions.items()},
+                     all_attempts=all_attempts, json_responses=True)
+    if by_version:
+        for item in report.items:
+            item.question_id, item.version, _data = versions[item.question_id]
+    report.by_version = by_version
+    return report

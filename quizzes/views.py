@@ -171,7 +171,7 @@ class AttemptView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = number_slots(list(attempt.slots.without_snapshots()))
+        slots = number_slots(list(attempt.slots.all()))
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
@@ -276,7 +276,7 @@ class AnswerView(AttemptMixin, View):
     def header_context(self, attempt, *, position, now) -> dict:
         """The attempt page's counter, progress bar and navigator after this answer, for the reply to swap
         out of band (templates/quizzes/_attempt_header_oob.html): the page the learner is on shows `position`."""
-        slots = number_slots(list(attempt.slots.without_snapshots()))
+        slots = number_slots(list(attempt.slots.all()))
         questions = [slot for slot in slots if slot.number]  # descriptions are not answered
         answered = sum(1 for slot in questions if slot.is_answered)
         one_per_page = attempt.quiz.questions_per_page == QuestionsPerPage.ONE
@@ -317,7 +317,7 @@ class SubmitView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = [slot for slot in number_slots(list(attempt.slots.without_snapshots())) if slot.number]
+        slots = [slot for slot in number_slots(list(attempt.slots.all())) if slot.number]
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),

@@ -31,7 +31,10 @@ def _reset_language():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: rolled-back rows give their ids to the next test's rows."""
+    from quizzes.models import QuestionVersion
+
     cache.clear()
+    QuestionVersion.forget_cached()
     yield
 
 

@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -30,6 +31,7 @@ from quizzes.models import (
     QuestionBank,
     QuestionHint,
     QuestionStatus,
+    QuestionVersion,
 )
 from quizzes.rendering import render_preview
 from quizzes.question_types import registry
@@ -349,7 +351,7 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        return ["qtype"] if obj else []
+        return ["qtype", "versions_used"] if obj else []
 
     def _question_type(self, request, obj=None):
         name = obj.qtype if obj else (request.POST.get("qtype") or request.GET.get("qtype"))
@@ -376,6 +378,8 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
             fieldsets.insert(1, (qtype.label, {"fields": list(qtype.option_fields())}))
         if qtype is None or qtype.grades_automatically:  # tries and their penalty: only what is checked
             fieldsets.append((_("Several tries"), {"fields": ["penalty"]}))
+        if obj is not None:
+            fieldsets.append((_("Versions"), {"fields": ["versions_used"]}))
         return fieldsets
 
     def get_changeform_initial_data(self, request):
@@ -426,6 +430,12 @@ class QuestionAdmin(BilingualAdminMixin, OwnedByTeacherAdmin, TabbedTranslationA
     @admin.display(description=_("type"), ordering="qtype")
     def qtype_label(self, obj):
         return obj.question_type.label
+
+    @admin.display(description=_("versions asked"))
+    def versions_used(self, obj):
+        versions = QuestionVersion.objects.usage(obj)
+        return render_to_string("admin/quizzes/question/_versions.html", {
+            "versions": versions, "edited": bool(versions) and not versions[0].is_current()})
 
     @admin.display(boolean=True, description=_("translation complete"))
     def translation_complete(self, obj):

@@ -1,4 +1,5 @@
-"""Quizzes' models, one module per noun: banks and tags, questions and their answer rows."""
+"""Quizzes' models, one module per noun: banks and tags, questions and their answer rows, question versions,
+quizzes, attempts."""
 
 from quizzes.models.attempt import (
     DEADLINE_GRACE,
@@ -34,6 +35,7 @@ from quizzes.models.quiz import (
     ReviewTiming,
     Visibility,
 )
+from quizzes.models.version import QuestionVersion
 
 __all__ = [
     "ANSWER_ROW_MODELS",
@@ -64,5 +66,6 @@ __all__ = [
     "QuestionBank",
     "QuestionHint",
     "QuestionStatus",
+    "QuestionVersion",
     "Tag",
 ]

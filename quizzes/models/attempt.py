@@ -1,4 +1,4 @@
-"""Attempts: a learner's go at a quiz. Starting one freezes its questions (as snapshots), their order
+"""Attempts: a learner's go at a quiz. Starting one freezes its questions (as question versions), their order
 and each question's option order; every response is kept on the slot and logged as a step."""
 
 import math
@@ -8,12 +8,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.db.models.fields.json import KT
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import definitions as defs
+from quizzes.models.version import QuestionVersion
 from quizzes.question_types import registry
 from quizzes.states import SlotState, state_of
 
@@ -154,13 +154,18 @@ class Attempt(models.Model):
 
 
 class AttemptQuestionQuerySet(models.QuerySet):
-    def without_snapshots(self):
-        """Slots with their question type but not their snapshot, the largest column (for lists of slots)."""
-        return self.annotate(qtype_name=KT("snapshot__qtype")).defer("snapshot")
+    def _fetch_all(self):
+        """Fetch the slots, then their question versions: from this process's cache, or in one more query for
+        those it lacks (so a list of slots never reads its versions one by one)."""
+        had = self._result_cache is not None
+        super()._fetch_all()
+        if not had and self._result_cache and isinstance(self._result_cache[0], AttemptQuestion):
+            QuestionVersion.cached({slot.version_id for slot in self._result_cache})
 
 
 class AttemptQuestion(models.Model):
-    """One question of an attempt: its frozen snapshot and option order, and the learner's response."""
+    """One question of an attempt: the version of the question it asks, its option order, and the learner's
+    response."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="slots", verbose_name=_("attempt"))
     position = models.PositiveSmallIntegerField(_("position"))
@@ -169,7 +174,9 @@ class AttemptQuestion(models.Model):
         verbose_name=_("question"),
     )
     points = models.DecimalField(_("points"), max_digits=6, decimal_places=2, default=Decimal(1))
-    snapshot = models.JSONField(_("question as it was when the attempt started"))
+    # The question exactly as it was asked: shared with every other attempt that asked the same version.
+    version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="slots",
+                                verbose_name=_("question version"))
     order = models.JSONField(_("option order"), default=dict)
     response = models.JSONField(_("response"), null=True, blank=True)
     fraction = models.DecimalField(_("fraction"), max_digits=8, decimal_places=7, null=True, blank=True)
@@ -203,13 +210,26 @@ class AttemptQuestion(models.Model):
     def __str__(self) -> str:
         return f"{self.attempt} · {self.position}"
 
-    @cached_property
+    @property
+    def question_version(self) -> QuestionVersion:
+        """The slot's version, from this process's cache (`version` would read it again from the database)."""
+        if "version" in self._state.fields_cache:
+            return self.version
+        return QuestionVersion.cached([self.version_id])[self.version_id]
+
+    @property
     def definition(self) -> defs.QuestionDef:
-        return defs.from_json(self.snapshot)
+        """The question as it was asked, shared with every slot of the same version: read it, never change it."""
+        return self.question_version.parsed
+
+    @property
+    def snapshot(self) -> dict:
+        """The question as it was asked, as JSON (the version's)."""
+        return self.question_version.definition
 
     @property
     def question_type(self):
-        return registry.get(getattr(self, "qtype_name", None) or self.snapshot["qtype"])
+        return registry.get(self.question_version.qtype)
 
     @property
     def state(self) -> SlotState:
@@ -230,7 +250,7 @@ class AttemptQuestion(models.Model):
             return None
         ungraded = [qtype.name for qtype in registry.all() if not qtype.is_graded]
         before = AttemptQuestion.objects.filter(attempt_id=self.attempt_id, position__lt=self.position)
-        return before.exclude(snapshot__qtype__in=ungraded).count() + 1 if ungraded else self.position + 1
+        return before.exclude(version__qtype__in=ungraded).count() + 1 if ungraded else self.position + 1
 
     @property
     def is_answered(self) -> bool:

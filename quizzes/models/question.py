@@ -122,6 +122,15 @@ class QuestionQuerySet(BilingualQuerySet):
             tags[pk].append(name)
         return {pk: {**snapshot, "events": events[pk], "tags": tags[pk]} for pk, snapshot in found.items()}
 
+    def versions(self, pks: list[int]) -> dict[int, "QuestionVersion"]:
+        """Return {id: version} of the questions `pks` as they are now (`snapshots`), made where new: what an
+        attempt freezes. An edited question gets its next version the first time an attempt asks it."""
+        from quizzes.models.version import QuestionVersion
+
+        snapshots = self.snapshots(pks)
+        pks = list(snapshots)
+        return dict(zip(pks, QuestionVersion.objects.of([(pk, snapshots[pk]) for pk in pks])))
+
     def with_answers(self):
         """Prefetch every answer row, so `definition()` runs no query of its own."""
         return self.prefetch_related(

@@ -25,6 +25,7 @@ from quizzes.models import (
     GradingMethod,
     OverdueHandling,
     Question,
+    QuestionVersion,
     Quiz,
     StepAction,
 )
@@ -157,15 +158,16 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     seed = seed if seed is not None else secrets.randbits(48)
     rng = random.Random(seed)
     if questions is not None:
-        items = [(question.pk, question.definition(), None) for question in questions]
-        snapshots = {}
+        versions = Question.objects.versions([question.pk for question in questions])
+        items = [(versions[question.pk], None) for question in questions if question.pk in versions]
     elif definitions is None:
         picks = draw_questions(quiz=quiz, rng=rng)
-        snapshots = Question.objects.snapshots([pk for pk, _points in picks])
-        items = [(pk, defs.from_json(snapshots[pk]), points) for pk, points in picks]
+        versions = Question.objects.versions([pk for pk, _points in picks])
+        items = [(versions[pk], points) for pk, points in picks]
     else:
-        items = [(None, defs.with_keys(definition), None) for definition in definitions]
-        snapshots = {}
+        made = QuestionVersion.objects.of([(None, defs.to_json(defs.with_keys(definition)))
+                                           for definition in definitions])
+        items = [(version, None) for version in made]
     if not items:
         raise AttemptRefused(_("This quiz has no questions yet."))
     if quiz.shuffle_questions:
@@ -173,8 +175,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     number = max((number for _pk, number, _state in earlier), default=0) + 1
     deadline = policy.deadline(now)  # a class-only quiz closes with its assignment
     # A description has no grade: no points, so it adds nothing to the maximum.
-    points = [(given if given is not None else definition.points) if registry.get(definition.qtype).is_graded
-              else Decimal(0) for _pk, definition, given in items]
+    points = [slot_points(version, given) for version, given in items]
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -195,14 +196,22 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         AttemptQuestion(
             attempt=attempt,
             position=position,
-            question_id=question_id,
-            points=slot_points,
-            snapshot=snapshots.get(question_id) or defs.to_json(definition),
-            order=frozen_order(definition, rng, shuffle=quiz.shuffle_choices, fewer_wrong=policy.fewer_wrong),
+            question_id=version.question_id,
+            points=points_,
+            version=version,
+            order=frozen_order(version.parsed, rng, shuffle=quiz.shuffle_choices, fewer_wrong=policy.fewer_wrong),
         )
-        for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))
+        for position, ((version, _given), points_) in enumerate(zip(items, points))
     )
     return attempt
+
+
+def slot_points(version: QuestionVersion, given: Decimal | None) -> Decimal:
+    """A slot's points: the quiz's for it (`given`) or the question's own; a description has none, so it adds
+    nothing to the maximum."""
+    if not version.question_type.is_graded:
+        return Decimal(0)
+    return given if given is not None else version.parsed.points
 
 
 def _start_prepared(pk: int, *, now, language: str, policy) -> Attempt | None:
@@ -238,27 +247,26 @@ def attempts_prepare(*, quiz: Quiz, learners, now) -> int:
         if not picks:
             raise AttemptRefused(_("This quiz has no questions yet."))
         drawn.append((learner, seed, rng, picks))
-    snapshots = Question.objects.snapshots(list({pk for *_rest, picks in drawn for pk, _points in picks}))
+    versions = Question.objects.versions(list({pk for *_rest, picks in drawn for pk, _points in picks}))
     attempts, slots = [], []
     for learner, seed, rng, picks in drawn:
-        items = [(pk, defs.from_json(snapshots[pk]), points) for pk, points in picks]
+        items = [(versions[pk], points) for pk, points in picks]
         if quiz.shuffle_questions:
             rng.shuffle(items)
-        points = [(given if given is not None else definition.points) if registry.get(definition.qtype).is_graded
-                  else Decimal(0) for _pk, definition, given in items]
+        points = [slot_points(version, given) for version, given in items]
         fewer_wrong = policy_for(quiz=quiz, learner=learner, now=now).fewer_wrong
         attempt = Attempt(quiz=quiz, learner=learner, number=1, state=AttemptState.PREPARED, seed=seed,
                           started_at=now, max_score=sum(points, Decimal(0)))
         attempts.append(attempt)
-        slots.append([(position, question_id, slot_points, snapshots[question_id],
-                       frozen_order(definition, rng, shuffle=quiz.shuffle_choices, fewer_wrong=fewer_wrong))
-                      for position, ((question_id, definition, _given), slot_points) in enumerate(zip(items, points))])
+        slots.append([(position, version, points_,
+                       frozen_order(version.parsed, rng, shuffle=quiz.shuffle_choices, fewer_wrong=fewer_wrong))
+                      for position, ((version, _given), points_) in enumerate(zip(items, points))])
     with transaction.atomic():
         Attempt.objects.bulk_create(attempts)
         AttemptQuestion.objects.bulk_create(
-            AttemptQuestion(attempt=attempt, position=position, question_id=question_id, points=slot_points,
-                            snapshot=snapshot, order=order)
-            for attempt, rows in zip(attempts, slots) for position, question_id, slot_points, snapshot, order in rows)
+            AttemptQuestion(attempt=attempt, position=position, question_id=version.question_id, points=points_,
+                            version=version, order=order)
+            for attempt, rows in zip(attempts, slots) for position, version, points_, order in rows)
     return len(attempts)
 
 
@@ -267,7 +275,7 @@ class RecordedAnswer:
     """One question of an attempt made elsewhere (a live game): as frozen there, and how it was answered."""
 
     question_id: int | None
-    snapshot: dict
+    version: QuestionVersion  # the question as it was asked there (`QuestionVersion.objects.of`)
     order: dict
     points: Decimal
     response: object = None  # None: not answered
@@ -303,7 +311,7 @@ def attempt_record(*, quiz: Quiz, learner, started_at, finished_at, answers: lis
         raise AttemptRefused(_("Another attempt was started at the same moment; please try again."))
     slots = AttemptQuestion.objects.bulk_create(
         AttemptQuestion(attempt=attempt, position=position, question_id=answer.question_id, points=answer.points,
-                        snapshot=answer.snapshot, order=answer.order, response=answer.response,
+                        version=answer.version, order=answer.order, response=answer.response,
                         fraction=answer.fraction if answer.response is not None else Decimal(0),
                         answered_at=answer.answered_at, answered_in=language if answer.response is not None else "",
                         is_locked=True)

@@ -31,7 +31,7 @@ def manually_graded_types() -> list[str]:
 def gradable_slots():
     """Every slot a teacher may grade: of a manually graded type, in a finished attempt."""
     return AttemptQuestion.objects.filter(attempt__state=AttemptState.FINISHED,
-                                          snapshot__qtype__in=manually_graded_types())
+                                          version__qtype__in=manually_graded_types())
 
 
 def waiting(slots):
@@ -82,8 +82,8 @@ def slot_grade(*, slot: AttemptQuestion, mark: Decimal, comment: str, grader, no
 
 def attempt_score_update(*, attempt: Attempt) -> Attempt:
     """Set the attempt's score from its slots' marks, or None while an answered essay waits for one."""
-    slots = list(AttemptQuestion.objects.filter(attempt_id=attempt.pk).without_snapshots()
-                 .only("fraction", "points", "response", "is_locked"))
+    slots = list(AttemptQuestion.objects.filter(attempt_id=attempt.pk)
+                 .only("fraction", "points", "response", "is_locked", "version"))
     if any(slot.needs_grading for slot in slots):
         score = None
     else:

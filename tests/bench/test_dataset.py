@@ -26,14 +26,14 @@ def test_the_posted_answers_read_back_as_the_right_one_and_a_different_one():
     import random
 
     from quizzes.definitions import to_json
-    from quizzes.models import AttemptQuestion
+    from quizzes.models import AttemptQuestion, QuestionVersion
     from quizzes.services.attempts import frozen_order
 
     bank = dataset.bank(owner=dataset.teacher(), size=120)
     factory = RequestFactory()
     for question in bank.questions.with_answers():
         definition = question.definition()
-        slot = AttemptQuestion(position=0, snapshot=to_json(definition),
+        slot = AttemptQuestion(position=0, version=QuestionVersion(qtype=definition.qtype, definition=to_json(definition)),
                                order=frozen_order(definition, random.Random(1), shuffle=True))
         qtype = question.question_type
         right = qtype.clean_response(definition, qtype.raw_from_form(factory.post("/", dataset.form_data(slot)).POST, "q0"))
@@ -45,7 +45,7 @@ def test_the_posted_answers_read_back_as_the_right_one_and_a_different_one():
 def test_the_statistics_data_writes_every_column_the_database_requires():
     """bench/dataset.finished_attempts writes its rows with COPY on PostgreSQL, naming its columns: a NOT NULL
     column added to AttemptQuestion later (a model default is Django's, not the database's) broke `make bench`."""
-    from quizzes.models import AttemptQuestion
+    from quizzes.models import AttemptQuestion, QuestionVersion
 
     bank = dataset.bank(owner=dataset.teacher(), size=40)
     quiz = dataset.finished_attempts(bank_obj=bank, responses=20, questions=5)

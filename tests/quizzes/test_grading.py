@@ -39,7 +39,7 @@ def submitted(make, quiz, now, *, text="فرنسا أرادت إمبراطوري
 
 
 def essays_of(attempt):
-    return list(attempt.slots.filter(snapshot__qtype="essay").order_by("position"))
+    return list(attempt.slots.filter(version__qtype="essay").order_by("position"))
 
 
 # --- the service ---------------------------------------------------------------------------------------
@@ -182,7 +182,7 @@ def test_next_and_previous_save_what_was_typed_and_move_through_the_list(make, c
     # Save and next on the last one of the list: back to the queue.
     response = client.post(url("grade_slot", quiz.pk, first.pk), {"mark": "0", "comment": "", "go": "save_next"})
     assert response.url == url("grading", quiz.pk)
-    assert not AttemptQuestion.objects.filter(snapshot__qtype="essay", fraction__isnull=True).exists()
+    assert not AttemptQuestion.objects.filter(version__qtype="essay", fraction__isnull=True).exists()
 
 
 def test_the_queue_lists_answers_to_grade_and_graded_ones_by_filter(make, client, now):

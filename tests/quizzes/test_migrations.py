@@ -27,6 +27,8 @@ def contents() -> dict:
         "attempts": sorted(Attempt.objects.values_list("pk", "state", "score", "max_score")),
         "slots": sorted(AttemptQuestion.objects.values_list("pk", "question_id", "response", "fraction", "order")),
         "steps": AttemptStep.objects.count(),
+        # Each slot's question as it was asked: its own copy before quizzes 0010, its version's after.
+        "asked": {slot.pk: slot.version.definition for slot in AttemptQuestion.objects.select_related("version")},
     }
 
 

@@ -200,8 +200,7 @@ def bulk_finished_attempts(quiz, count, now):
 
     from django.contrib.auth import get_user_model
 
-    from quizzes import definitions as defs
-    from quizzes.models import Attempt, AttemptQuestion
+    from quizzes.models import Attempt, AttemptQuestion, Question
 
     user_model = get_user_model()
     learners = user_model.objects.bulk_create(
@@ -210,13 +209,15 @@ def bulk_finished_attempts(quiz, count, now):
         Attempt(quiz=quiz, learner=learner, number=1, state="finished", language="ar" if n % 3 else "en",
                 started_at=now, finished_at=now, max_score=Decimal(3))
         for n, learner in enumerate(learners)])
-    fixed = [(f.question, defs.to_json(f.question.definition())) for f in quiz.fixed_questions.all()]
+    questions = [f.question for f in quiz.fixed_questions.all()]
+    versions = Question.objects.versions([question.pk for question in questions])
+    fixed = [(question, versions[question.pk]) for question in questions]
     AttemptQuestion.objects.bulk_create([
-        AttemptQuestion(attempt=attempt, position=position, question=question, snapshot=snapshot,
-                        response=snapshot["choices"][n % 2]["key"] if snapshot["qtype"] != "multiple_response"
-                        else [snapshot["choices"][n % 3]["key"]],
+        AttemptQuestion(attempt=attempt, position=position, question=question, version=version,
+                        response=version.definition["choices"][n % 2]["key"] if version.qtype != "multiple_response"
+                        else [version.definition["choices"][n % 3]["key"]],
                         fraction=Decimal((n + position) % 2))
-        for n, attempt in enumerate(attempts) for position, (question, snapshot) in enumerate(fixed)])
+        for n, attempt in enumerate(attempts) for position, (question, version) in enumerate(fixed)])
 
 
 def test_a_quiz_with_2000_attempts_runs_the_same_queries_as_one_with_5(client, make, now,
