@@ -73,15 +73,39 @@ def database_from_url(base_dir: Path, *, debug: bool) -> dict:
     if not url:
         config = {"ENGINE": "django.db.backends.sqlite3", "NAME": base_dir / "db.sqlite3"}
     else:
-        try:
-            config = dj_database_url.parse(url)
-        except Exception as error:  # dj-database-url raises several types for a malformed URL
-            raise ConfigurationError(
-                f"DATABASE_URL is not a database URL ({error}); "
-                "expected e.g. postgres://user@127.0.0.1:5432/tarikh or sqlite:///path/to/db.sqlite3."
-            ) from None
-        if not config.get("ENGINE"):
-            raise ConfigurationError(f"DATABASE_URL names no known database engine: {url!r}.")
+        config = parse_database_url("DATABASE_URL", url)
+    return with_engine_options(config, debug=debug)
+
+
+def replica_database_from_url(*, debug: bool) -> dict | None:
+    """Return the read replica from REPLICA_DATABASE_URL (config/db_routers.py), or None when it is unset.
+
+    In tests the replica is the test database itself, seen through a second connection (TEST MIRROR).
+    """
+    url = os.environ.get("REPLICA_DATABASE_URL", "").strip()
+    if not url:
+        return None
+    config = with_engine_options(parse_database_url("REPLICA_DATABASE_URL", url), debug=debug)
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
+def parse_database_url(name: str, url: str) -> dict:
+    """Return the database that the URL in the variable `name` describes."""
+    try:
+        config = dj_database_url.parse(url)
+    except Exception as error:  # dj-database-url raises several types for a malformed URL
+        raise ConfigurationError(
+            f"{name} is not a database URL ({error}); "
+            "expected e.g. postgres://user@127.0.0.1:5432/tarikh or sqlite:///path/to/db.sqlite3."
+        ) from None
+    if not config.get("ENGINE"):
+        raise ConfigurationError(f"{name} names no known database engine: {url!r}.")
+    return config
+
+
+def with_engine_options(config: dict, *, debug: bool) -> dict:
+    """Return `config` with the options Tarikh runs its engine with."""
     engine = config["ENGINE"]
     if engine == "django.db.backends.sqlite3":
         # WAL lets readers and one writer work at once; the busy timeout waits for a lock instead of

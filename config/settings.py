@@ -18,6 +18,7 @@ from config.environment import (
     env_bool,
     env_header,
     env_list,
+    replica_database_from_url,
     require_in_production,
 )
 from config.release import release_version
@@ -104,6 +105,15 @@ TEMPLATES = [
 # --- Storage ------------------------------------------------------------------------------------
 # DATABASE_URL chooses the database; the default is an SQLite file in the project.
 DATABASES = {"default": database_from_url(BASE_DIR, debug=DEBUG)}
+# REPLICA_DATABASE_URL, when set, names a read replica of it: the pages below read from it (config/db_routers.py,
+# a report may be a second behind); everything else, and every write, uses the primary.
+REPORT_URL_NAMES = ["quizzes:statistics", "quizzes:statistics_csv", "classrooms:gradebook", "classrooms:export_csv",
+                    "classrooms:export_xlsx", "games:report"]
+if _replica := replica_database_from_url(debug=DEBUG):
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["config.db_routers.ReportsRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                      "config.middleware.ReportDatabaseMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
