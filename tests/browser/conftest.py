@@ -5,18 +5,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import pages
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
-
+SITE_WALK = pytest.StashKey[pages.Walk | BaseException]()
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +34,28 @@ def browser():
         yield instance
         instance.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def site_walk(request, live_server, browser) -> pages.Walk:
+    """The readings of `pages.walk()` over the demo site, taken once per test process for every test that asks.
+
+    The first test to ask loads the demo and walks (live_server gives every test that asks a transactional
+    database, emptied after it); the others read what that walk found and load nothing. A walk that failed
+    fails each of them with its error. The modules that ask are in the xdist group "site-walk" (their
+    `pytestmark`), so one worker runs them all and walks once.
+    """
+    found = request.config.stash.get(SITE_WALK, None)
+    if found is None:
+        request.getfixturevalue("demo")
+        try:
+            found = pages.walk(browser, live_server.url)
+        except Exception as error:  # kept to fail the other tests with the same error, without walking again
+            found = error
+        request.config.stash[SITE_WALK] = found
+    if isinstance(found, BaseException):
+        raise found
+    return found
 
 
 @pytest.fixture

@@ -1,17 +1,21 @@
 """Every page a visitor, a learner, a teacher and an admin reach, for the site-wide browser checks.
 
-`test_axe` runs axe-core over each page and `test_no_sideways` measures each one on a phone; both walk the
-list with `walk()`: one context per person (signed in once), one tab reused for every page, each page
-visited in Arabic and in English. The attempts a learner's pages need (one attempt page for every question
-type, a submit page, a review, a review session) are started through the site, as the learner would.
+`walk()` visits the list once: one context per person (signed in once), one tab reused for every page, each
+page loaded once in Arabic and once in English, and every site-wide check reads that one load (`PROBES`: the
+width on a phone for `test_no_sideways`, axe-core on a laptop for `test_axe`, the Arabic page's text for
+`test_arabic_pages`). The attempts a learner's pages need (one attempt page for every question type, a submit
+page, a review, a review session) are started through the site, as the learner would.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 LANGUAGES = ("ar", "en")
 ACCOUNTS = {"learner": "tarikh-learner", "teacher": "tarikh-teacher", "admin": "tarikh-admin"}
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -158,25 +162,104 @@ def admin_targets():
     return targets
 
 
-def walk(browser, base, *, viewport, check):
-    """Signs everyone in, then calls check(page, target, lang) for every page in Arabic and English."""
+# axe-core 4.14.1, vendored (see test_axe), evaluated in the page through the DevTools protocol: no CSP exception.
+AXE = (ROOT / "static" / "vendor" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+                                      targets: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
+}"""
+# The text an Arabic reader sees (test_arabic_pages): the body's innerText (so what scripts render is read too), the
+# title, placeholder, aria-label and alt attributes and the <title>, leaving out any part marked lang="en".
+TEXT = """() => {
+  const english = [...document.querySelectorAll('body [lang]')].filter(e => /^en\\b/i.test(e.lang));
+  let text = document.body.innerText;
+  for (const element of english) { const part = element.innerText; if (part) text = text.split(part).join("\\n"); }
+  const inEnglish = e => { const marked = e.closest('[lang]'); return marked && /^en\\b/i.test(marked.lang); };
+  const attributes = [...document.querySelectorAll('[title], [placeholder], [aria-label], img[alt]')]
+    .filter(e => !inEnglish(e))
+    .flatMap(e => ['title', 'placeholder', 'aria-label', 'alt'].map(name => e.getAttribute(name)).filter(Boolean));
+  return [document.title, text, ...attributes].join("\\n");
+}"""
+
+
+def axe_violations(page) -> list[dict]:
+    """Return axe-core's violations of the WCAG 2.0 A/AA, 2.1 AA and 2.2 AA rules on the page as it stands."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE)
+    return page.evaluate(AXE_RUN, AXE_TAGS)
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One reading of a loaded page, taken with the window at `viewport`, on the pages in `languages`."""
+    viewport: dict
+    read: Callable
+    languages: tuple = LANGUAGES
+
+
+# Phone readings come first: the page loads at the phone's size. For a reading at another size the window is
+# resized, not reloaded: the site's and the admin's layouts follow the width through CSS media queries alone
+# (no script of ours, Django's or modeltranslation's reads it), so a resized page is laid out as one loaded at
+# that size. innerText leaves out what is not rendered (on a phone the closed "Menu" hides the links, on a
+# laptop the "Menu" button itself is hidden), so the Arabic text is read at both sizes.
+PROBES = {
+    "width": Probe(PHONE, lambda page: page.evaluate("document.documentElement.scrollWidth")),
+    "text (phone)": Probe(PHONE, lambda page: page.evaluate(TEXT), languages=("ar",)),
+    "axe": Probe(LAPTOP, axe_violations),
+    "text (laptop)": Probe(LAPTOP, lambda page: page.evaluate(TEXT), languages=("ar",)),
+}
+
+
+@dataclass
+class Visit:
+    """One page in one language, as loaded: the address it ended on and each probe's reading."""
+    target: Target
+    lang: str
+    url: str
+    readings: dict = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.target.role}: {self.target.name}"
+
+
+@dataclass
+class Walk:
+    targets: list[Target]
+    visits: list[Visit]
+
+
+def walk(browser, base, probes=PROBES) -> Walk:
+    """Sign everyone in, load every page once in each language and take every probe's reading of that load."""
+    load_size = next(iter(probes.values())).viewport
     contexts = []
     try:
         pages = {}
         for role in ("visitor", "learner", "teacher", "admin"):
-            context = browser.new_context(viewport=viewport, locale="ar")
+            context = browser.new_context(viewport=load_size, locale="ar")
             contexts.append(context)
             pages[role] = context.new_page()
             if role in ACCOUNTS:
                 log_in(pages[role], base, role, ACCOUNTS[role])
         targets = (visitor_targets() + learner_targets(pages["learner"], base) + teacher_targets()
                    + admin_targets())
+        visits = []
         for target in targets:
             page = pages[target.role]
             for lang in LANGUAGES:
+                if page.viewport_size != load_size:
+                    page.set_viewport_size(load_size)
                 page.goto(target.url(base, lang), wait_until="load")
-                check(page, target, lang)
-        return targets
+                visit = Visit(target, lang, page.url)
+                for name, probe in probes.items():
+                    if lang in probe.languages:
+                        if page.viewport_size != probe.viewport:
+                            page.set_viewport_size(probe.viewport)
+                        visit.readings[name] = probe.read(page)
+                visits.append(visit)
+        return Walk(targets, visits)
     finally:
         for context in contexts:
             context.close()

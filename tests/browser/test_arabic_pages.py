@@ -1,11 +1,13 @@
 """No English sentence the catalogs could have translated shows on any page in Arabic (issue 14, defect 3).
 
-Every page `pages.walk()` reaches (visitor, learner, teacher, admin; `test_axe` walks the same list) is read in
-Arabic only: its visible text (`document.body.innerText`, so text the admin's JavaScript renders, such as the tags
-widget's "Choose all …", is read too), the `title`, `placeholder`, `aria-label` and `alt` attributes and the
-page's <title>. That text must hold no English fragment of a msgid that has an Arabic msgstr in our catalog or in
-the catalogs of the Django apps we use (Django's own, the admin's django and djangojs, auth's): if one shows, a
-string missed gettext, was translated before the language was known, or a catalog did not reach the page.
+Every page `pages.walk()` reaches (visitor, learner, teacher, admin; the walk `test_axe` and `test_no_sideways`
+read too, shared through the `site_walk` fixture) is read in Arabic only, on a phone and on a laptop (what is
+rendered differs: the closed "Menu" on a phone, the links it hides on a laptop): its visible text
+(`document.body.innerText`, so text the admin's JavaScript renders, such as the tags widget's "Choose all …", is
+read too), the `title`, `placeholder`, `aria-label` and `alt` attributes and the page's <title>. That text must
+hold no English fragment of a msgid that has an Arabic msgstr in our catalog or in the catalogs of the Django apps
+we use (Django's own, the admin's django and djangojs, auth's): if one shows, a string missed gettext, was
+translated before the language was known, or a catalog did not reach the page.
 
 What is matched is the longest literal fragment of at least two words of each msgid (a msgid is split at its
 placeholders, %(name)s, %s, {name}, {{ }}), so that learner and teacher content, which is English on purpose in
@@ -23,7 +25,9 @@ import pytest
 
 from tests.browser import pages
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# One worker runs every test that reads the site walk (the `site_walk` fixture; its live_server brings the
+# transactional database), so the site is walked once.
+pytestmark = pytest.mark.xdist_group("site-walk")
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "artifacts" / "arabic-pages-report.md"
@@ -42,16 +46,7 @@ EDGES = " \t\n.,:;!?()[]\"'“”‘’«»-–—…"
 # Fragments that may show on an Arabic page, each with its reason.
 ALLOWED: dict[str, str] = {}
 
-TEXT = """() => {
-  const english = [...document.querySelectorAll('body [lang]')].filter(e => /^en\\b/i.test(e.lang));
-  let text = document.body.innerText;
-  for (const element of english) { const part = element.innerText; if (part) text = text.split(part).join("\\n"); }
-  const inEnglish = e => { const marked = e.closest('[lang]'); return marked && /^en\\b/i.test(marked.lang); };
-  const attributes = [...document.querySelectorAll('[title], [placeholder], [aria-label], img[alt]')]
-    .filter(e => !inEnglish(e))
-    .flatMap(e => ['title', 'placeholder', 'aria-label', 'alt'].map(name => e.getAttribute(name)).filter(Boolean));
-  return [document.title, text, ...attributes].join("\\n");
-}"""
+TEXT = pages.TEXT  # what the walk reads on every Arabic page
 
 
 def fragment(msgid: str) -> str | None:
@@ -126,22 +121,25 @@ def test_the_check_finds_an_english_sentence_the_catalog_translates(tmp_path):
     assert english_in("التاريخ\nEnglish\nIn which year did the Meiji Restoration begin?", pattern) == []
 
 
-def test_no_arabic_page_shows_english_the_catalogs_translate(live_server, demo, browser, monkeypatch):
+def test_no_arabic_page_shows_english_the_catalogs_translate(site_walk):
     pattern = matcher(translated_fragments())
     findings = {}
+    for visit in site_walk.visits:
+        if visit.lang != "ar":
+            continue
+        found = {}  # the same fragment at both sizes is named once
+        for size in ("text (laptop)", "text (phone)"):
+            found.update(dict.fromkeys(english_in(visit.readings[size], pattern)))
+        if found:
+            findings[f"{visit.label} ({visit.url})"] = list(found)
 
-    def check(page, target, lang):
-        if found := english_in(page.evaluate(TEXT), pattern):
-            findings[f"{target.role}: {target.name} ({page.url})"] = found
-
-    monkeypatch.setattr(pages, "LANGUAGES", ("ar",))  # the walk reads it for each page
-    pages.walk(browser, live_server.url, viewport=pages.LAPTOP, check=check)
     report = "\n".join(f"{name}:\n  " + "\n  ".join(found) for name, found in sorted(findings.items()))
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(f"# English on Arabic pages\n\n{len(findings)} pages with findings.\n\n{report}\n", encoding="utf-8")
     assert not findings, f"English the catalogs translate, on Arabic pages:\n{report}"
 
 
+@pytest.mark.django_db(transaction=True)
 def test_the_sign_up_form_s_errors_are_arabic_too(live_server, demo, browser):
     """Django's password-validator messages show only once a password is refused: the walk never sees them."""
     pattern = matcher(translated_fragments())

@@ -15,6 +15,9 @@ import pytest
 from config import serve
 
 ROOT = Path(__file__).resolve().parents[2]
+# A group of its own: the scheduler then hands it out at the start, not last (these tests use no database, so
+# pytest-django sorts them to the end, where the slowest one left a worker idle for a minute and a half).
+pytestmark = pytest.mark.xdist_group("serve")
 
 
 def test_the_secret_key_is_made_once_and_kept_private(tmp_path):
