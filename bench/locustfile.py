@@ -13,6 +13,14 @@ Environment:
                       in production (the secure session and CSRF cookies then work as they do there)
     BENCH_QUIT_AFTER  quit once this many one-shot users (exam takers, log-ins, submitters) are done
     BENCH_SUBMIT_ROUNDS  which of a learner's pre-made attempts SubmitLoop submits, "first:last" (default all)
+    BENCH_EXAM        which of the plan's exams ExamLearner takes ("burst", "break", "haproxy"; default "burst")
+    BENCH_BREAK_P95_MS   stop the run where it breaks: at the first error, or once the p95 of the requests that
+                      finished in the last BENCH_BREAK_WINDOW_S seconds (default 5) is over this; the samples
+                      file then says when, at how many users, and why (`broke`)
+
+Behind HAProxy (bench/haproxy.py) every response names the node that served it (X-Tarikh-Node, set by HAProxy):
+the samples file keeps each learner's sequence of nodes, and the answer saves acknowledged (`saved`), which the
+runner compares with the database.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import json
 import os
 import random
 import re
+import sys
 import time
 from collections import Counter
 from html.parser import HTMLParser
@@ -32,10 +41,18 @@ from urllib.parse import urlencode, urlsplit
 from locust import FastHttpUser, constant, events, task
 from locust.exception import StopUser
 
+if str(Path(__file__).resolve().parent.parent) not in sys.path:  # locust puts only bench/ on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.criteria import break_reason  # noqa: E402
+
 PLAN = json.loads(Path(os.environ["BENCH_PLAN"]).read_text())
 BEHIND_TLS_PROXY = os.environ.get("BENCH_TLS_PROXY") == "1"
 THINK = tuple(float(part) for part in os.environ.get("BENCH_THINK", "1-3").split("-", 1))
 QUIT_AFTER = int(os.environ.get("BENCH_QUIT_AFTER", "0"))
+EXAM = os.environ.get("BENCH_EXAM", "burst")
+BREAK_P95_MS = float(os.environ.get("BENCH_BREAK_P95_MS", "0"))
+BREAK_WINDOW_S = float(os.environ.get("BENCH_BREAK_WINDOW_S", "5"))
+NODE_HEADER = "X-Tarikh-Node"
 PREFIX = "/en"
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -52,7 +69,11 @@ class Recorder:
         self.spawned_at: float | None = None
         self.stopped_at: float | None = None
         self.first_exhausted_at: float | None = None
+        self.started_at: float | None = None
         self.done = 0
+        self.nodes: dict[str, list[str]] = {}  # learner → the node of each response, in order
+        self.saved: list[str] = []  # the answer-save URLs acknowledged (200 and "save-ok")
+        self.broke: dict | None = None
 
 
 RECORD = Recorder()
@@ -64,6 +85,32 @@ def _record(request_type, name, response_time, response_length, exception=None, 
     RECORD.samples.append((name, started, response_time, exception is not None))
     if exception is not None:
         RECORD.failures[f"{name}: {exception}"[:300]] += 1
+
+
+@events.test_start.add_listener
+def _started(environment, **_kwargs):
+    RECORD.started_at = time.time()
+    if BREAK_P95_MS:
+        import gevent
+
+        gevent.spawn(_watch_for_the_break, environment)
+
+
+def _watch_for_the_break(environment) -> None:
+    import gevent
+
+    while RECORD.broke is None:
+        gevent.sleep(1)
+        now = time.time()
+        failures = sum(RECORD.failures.values())
+        reason = break_reason(RECORD.samples, failures, now, limit_ms=BREAK_P95_MS, window_s=BREAK_WINDOW_S)
+        if reason == "error":
+            reason = "first error: " + next(iter(RECORD.failures))
+        if reason:
+            runner = environment.runner
+            RECORD.broke = {"at": now, "after_s": now - (RECORD.started_at or now), "users": runner.user_count,
+                            "reason": reason, "requests": len(RECORD.samples)}
+            runner.quit()
 
 
 @events.spawning_complete.add_listener
@@ -83,8 +130,9 @@ def _write(**_kwargs):
     if target:
         Path(target).write_text(json.dumps({
             "spawned_at": RECORD.spawned_at, "stopped_at": RECORD.stopped_at, "one_shot_done": RECORD.done,
-            "first_exhausted_at": RECORD.first_exhausted_at,
-            "samples": RECORD.samples, "failures": dict(RECORD.failures),
+            "first_exhausted_at": RECORD.first_exhausted_at, "started_at": RECORD.started_at,
+            "samples": RECORD.samples, "failures": dict(RECORD.failures), "nodes": RECORD.nodes,
+            "saved": RECORD.saved, "broke": RECORD.broke,
         }))
 
 
@@ -159,6 +207,7 @@ class Learner(FastHttpUser):
 
     abstract = True
     signed_in = True
+    needs_attempts = False  # the closed loops read pre-made attempts, which only the first loop_learners have
     network_timeout = 30.0
     connection_timeout = 30.0
     default_headers = {"X-Forwarded-Proto": "https"} if BEHIND_TLS_PROXY else None
@@ -166,7 +215,8 @@ class Learner(FastHttpUser):
     def __init__(self, environment) -> None:
         super().__init__(environment)
         counter = _learner_numbers.setdefault(type(self).__name__, itertools.count())
-        self.learner = PLAN["learners"][next(counter) % len(PLAN["learners"])]
+        pool = PLAN.get("loop_learners") if self.needs_attempts else None
+        self.learner = PLAN["learners"][next(counter) % (pool or len(PLAN["learners"]))]
         self.rng = random.Random()
         parts = urlsplit(self.host)
         self.origin = f"{'https' if BEHIND_TLS_PROXY else parts.scheme}://{parts.netloc}"
@@ -193,14 +243,22 @@ class Learner(FastHttpUser):
 
     def get(self, path: str, name: str):
         """GET a page; a redirect is an error here (to the login page, most likely), so it is not followed."""
-        return self.client.get(path, name=name, catch_response=True, allow_redirects=False)
+        return self.noted(self.client.get(path, name=name, catch_response=True, allow_redirects=False))
+
+    def noted(self, response):
+        """Keep the node that served `response` (behind HAProxy), in this learner's order."""
+        headers = getattr(response, "headers", None)
+        node = headers.get(NODE_HEADER) if headers else None
+        if node:
+            RECORD.nodes.setdefault(self.learner["username"], []).append(node)
+        return response
 
     def post(self, path: str, name: str, data: dict | None = None, **kwargs):
         """POST a form as a browser does: fields repeated for lists, and the Origin that Django's CSRF check wants."""
         headers = {"Origin": self.origin, "Referer": f"{self.origin}{path}",
                    "Content-Type": "application/x-www-form-urlencoded", **kwargs.pop("headers", {})}
-        return self.client.post(path, data=urlencode(data or {}, doseq=True), name=name, headers=headers,
-                                catch_response=True, **kwargs)
+        return self.noted(self.client.post(path, data=urlencode(data or {}, doseq=True), name=name,
+                                           headers=headers, catch_response=True, **kwargs))
 
     def finish(self) -> None:
         """A one-shot user is done: count it, quit locust after the last one, stop this user."""
@@ -241,7 +299,7 @@ class ExamLearner(Learner):
     """The exam-start burst: open the quiz, start it, open the attempt, autosave every answer, submit, review."""
 
     def on_start(self) -> None:
-        self.quiz_url = f"{PREFIX}/quizzes/{PLAN['exam_quiz']}/"
+        self.quiz_url = f"{PREFIX}/quizzes/{PLAN.get('exams', {}).get(EXAM, PLAN['exam_quiz'])}/"
 
     @task
     def take_the_exam(self) -> None:
@@ -273,6 +331,8 @@ class ExamLearner(Learner):
             self.think()
             with self.post(form["action"], "answer save", answer(form, self.rng), headers=htmx) as saved:
                 expect(saved, 200, contains="save-ok")
+                if saved.status_code == 200 and "save-ok" in saved.text:
+                    RECORD.saved.append(form["action"])
         self.think()
         submit_url = f"{attempt_url}submit/"
         with self.get(submit_url, "submit page") as response:
@@ -330,6 +390,8 @@ class Baseline(Learner):
 class AttemptPageLoop(Learner):
     """The attempt page (20 questions on one page) of the learner's pre-made attempt, over and over."""
 
+    needs_attempts = True
+
     wait_time = constant(0)
 
     @task
@@ -341,6 +403,8 @@ class AttemptPageLoop(Learner):
 
 class OneQuestionPageLoop(Learner):
     """The attempt page of a one-question-per-page quiz (the default setting), question after question."""
+
+    needs_attempts = True
 
     wait_time = constant(0)
 
@@ -356,6 +420,8 @@ class OneQuestionPageLoop(Learner):
 
 class AnswerSaveLoop(Learner):
     """The autosave endpoint, one question after another of the learner's pre-made attempt, over and over."""
+
+    needs_attempts = True
 
     wait_time = constant(0)
 
@@ -377,6 +443,8 @@ class AnswerSaveLoop(Learner):
 
 class SubmitLoop(Learner):
     """Submit each of the learner's pre-made, answered attempts (grading 20 questions each), one after another."""
+
+    needs_attempts = True
 
     def on_start(self) -> None:
         self.token = self.own_csrf_token()
