@@ -20,7 +20,7 @@ STAGES = [
     ("… of which in the driver, waiting for the database", ("psycopg/", "sqlite3/")),
     ("translations (gettext and the active language)", ("django/utils/translation/",)),
     ("reversing URLs", ("django/urls/base.py",)),
-    ("rebuilding questions from their JSON snapshots", ("quizzes/definitions.py", "json/decoder.py")),
+    ("parsing question versions (once per process)", ("quizzes/definitions.py", "json/decoder.py")),
     ("grading", ("quizzes/behaviours.py",)),
     ("password hashing", ("django/contrib/auth/hashers.py",)),
     ("sessions, authentication and CSRF middleware", ("django/contrib/sessions/", "django/contrib/auth/middleware",
