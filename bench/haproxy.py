@@ -17,13 +17,13 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+from bench.processes import free_port, stop
 
 NODE_HEADER = "X-Tarikh-Node"
 # HAProxy's client and server idle timeouts outlast gunicorn's keep-alive (15 s) and a learner's longest pause.
@@ -108,19 +108,7 @@ class HAProxy:
         raise SystemExit(f"haproxy did not listen within 10 s; see {self.log}")
 
     def __exit__(self, *_exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        stop(self.process, timeout=10)
 
 
 def alternation(nodes: dict[str, list[str]]) -> dict:

@@ -60,6 +60,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import haproxy, report  # noqa: E402
+from bench.processes import free_port, stop  # noqa: E402
 from bench.profiles import summarise  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -357,13 +358,7 @@ class Server:
         raise SystemExit(f"{self.kind} did not answer within 90 s; see {self.log}")
 
     def __exit__(self, *_exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop(self.process, timeout=15)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -431,12 +426,6 @@ class Servers:
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Runner:
