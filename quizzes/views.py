@@ -216,13 +216,15 @@ class AnswerView(AttemptMixin, View):
     certainty-based marking; "check" checks it, "try_again" leaves a question's try-again state (several tries)."""
 
     def post(self, request, pk, position):
-        # The slot and its attempt (and quiz) in one query; the learner's other attempts stay out of reach.
-        slot = (AttemptQuestion.objects.select_related("attempt__quiz")
-                .filter(attempt__learner=request.user, attempt_id=pk, position=position).first())
+        # Two reads, the attempt with its quiz and the attempt's slots: the reply's counter and navigator are
+        # drawn from the same slots, with this answer in place, instead of reading them again after the save.
+        attempt = self.get_attempt(pk)  # 404 when the attempt is not the learner's
+        slots = list(AttemptQuestion.objects.filter(attempt_id=attempt.pk))
+        slot = next((slot for slot in slots if slot.position == position), None)
         if slot is None:
-            self.get_attempt(pk)  # 404 when the attempt is not the learner's
             return HttpResponseBadRequest(_("This question is not part of the attempt."))
-        attempt = slot.attempt
+        for each in slots:
+            each.attempt = attempt
         now = timezone.now()
         raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
         # Only a type graded by `grade` is checked: an essay (graded by a teacher) or a description is saved.
@@ -257,13 +259,16 @@ class AnswerView(AttemptMixin, View):
         except ValidationError as invalid:
             error = " ".join(invalid.messages)
         if is_htmx(request):
-            header = self.header_context(attempt, position=position, now=now)
+            slots = [slot if each.position == position else each for each in slots]
+            header = self.header_context(attempt, slots, position=position, now=now)
             if check or try_again:
                 context = slot_context(slot, attempt=attempt, language=get_language(),
                                        base=attempt_display(attempt, now), error=error)
                 return HttpResponse(render_to_string(QUESTION_TEMPLATE, context, request)
-                                    + render_to_string("quizzes/_attempt_header_oob.html", header, request))
-            return render(request, "quizzes/_save_status.html", {"error": error, "saved_at": now, **header})
+                                    + render_to_string("quizzes/_attempt_header_oob.html", header))
+            # Without the request: the status and the header need none of the site's context processors.
+            return HttpResponse(render_to_string("quizzes/_save_status.html",
+                                                 {"error": error, "saved_at": now, **header}))
         if error:
             messages.error(request, error)
             return redirect(f"{attempt.get_absolute_url()}?page={position}")
@@ -273,10 +278,11 @@ class AnswerView(AttemptMixin, View):
         page = position + 1 if target == "next" else position
         return redirect(f"{attempt.get_absolute_url()}?page={page}#q{page}")
 
-    def header_context(self, attempt, *, position, now) -> dict:
-        """The attempt page's counter, progress bar and navigator after this answer, for the reply to swap
-        out of band (templates/quizzes/_attempt_header_oob.html): the page the learner is on shows `position`."""
-        slots = number_slots(list(attempt.slots.all()))
+    def header_context(self, attempt, slots, *, position, now) -> dict:
+        """The attempt page's counter, progress bar and navigator after this answer (`slots`: all of the
+        attempt's, this answer's as saved), for the reply to swap out of band
+        (templates/quizzes/_attempt_header_oob.html): the page the learner is on shows `position`."""
+        slots = number_slots(slots)
         questions = [slot for slot in slots if slot.number]  # descriptions are not answered
         answered = sum(1 for slot in questions if slot.is_answered)
         one_per_page = attempt.quiz.questions_per_page == QuestionsPerPage.ONE

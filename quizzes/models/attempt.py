@@ -202,7 +202,9 @@ class AttemptQuestion(models.Model):
     objects = AttemptQuestionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["attempt", "position"]
+        # The column, not the relation: ordering by "attempt" would join the attempt and its quiz to sort by
+        # their own orderings, in every query of an attempt's slots.
+        ordering = ["attempt_id", "position"]
         verbose_name = _("attempt question")
         verbose_name_plural = _("attempt questions")
         constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="attempt_position_unique")]
@@ -302,7 +304,7 @@ class AttemptStep(models.Model):
     created_at = models.DateTimeField(_("at"))
 
     class Meta:
-        ordering = ["slot", "created_at", "pk"]
+        ordering = ["slot_id", "created_at", "pk"]  # the column: no join to the slot's own ordering
         verbose_name = _("attempt step")
         verbose_name_plural = _("attempt steps")
 

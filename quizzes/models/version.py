@@ -144,7 +144,7 @@ class QuestionVersion(models.Model):
     objects = QuestionVersionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["question", "number"]
+        ordering = ["question_id", "number"]  # the column: "question" would join the question and its bank
         verbose_name = _("question version")
         verbose_name_plural = _("question versions")
         constraints = [

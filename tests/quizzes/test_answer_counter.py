@@ -143,3 +143,23 @@ def test_the_reply_with_its_counter_runs_a_bounded_number_of_queries(learner_cli
             save(learner_client, attempt, 3, {"q3": "Queretaro"})
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("per_page", [QuestionsPerPage.ALL, QuestionsPerPage.ONE])
+def test_an_autosave_reads_the_slots_once_and_counts_from_them(learner_client, make, django_assert_max_num_queries,
+                                                               per_page):
+    """Issue 17, item 4: the attempt, its slots, the UPDATE and the step; the reply's counter and navigator come
+    from the slots already read, with the new answer in place, not from a second read after the save."""
+    attempt = start(learner_client, make.quiz(questions=5, questions_per_page=per_page))
+    with django_assert_max_num_queries(8) as captured:
+        html = save(learner_client, attempt, 3, {"q3": "Queretaro"})
+    statements = [query["sql"] for query in captured.captured_queries]
+    slot_reads = [sql for sql in statements if sql.startswith("SELECT") and 'FROM "quizzes_attemptquestion"' in sql]
+    assert len(slot_reads) == 1, slot_reads
+    # Ordered by the column: no join to the attempt and its quiz only to sort the slots.
+    assert 'JOIN "quizzes_quiz"' not in slot_reads[0]
+    assert sum(sql.startswith("UPDATE") for sql in statements) == 1
+    assert sum(sql.startswith("INSERT") for sql in statements) == 1
+    assert counter(html) == "1 of 5 questions answered"
+    if per_page == QuestionsPerPage.ONE:
+        assert html.count("nav-answered") == 1
