@@ -120,7 +120,7 @@ AUTH_USER_MODEL = "accounts.User"
 # REDIS_URL, when set, backs the cache; otherwise a per-process memory cache.
 _redis_url = env_list("REDIS_URL", default=[])
 if _redis_url:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url[0]}}
+    CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": _redis_url[0]}}  # Django's, one client kept
     # Every worker sees one cache: a signed-in request reads its session and its user from Redis, not from
     # the database (sessions are written through to the database too, so a Redis restart signs nobody out;
     # accounts.backends.CachedModelBackend caches the user and drops it on every change).
