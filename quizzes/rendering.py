@@ -33,6 +33,7 @@ from history.models import Event
 from quizzes.behaviours import CERTAINTIES, DEFAULT_CERTAINTY, FeedbackBehaviour, behaviour_for, to_decimal
 from quizzes.definitions import QuestionDef, text_of
 from quizzes.display import DisplayOptions
+from quizzes.formulations import formulations
 from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage
 from quizzes.models.attempt import number_slots
 from quizzes.question_types import registry
@@ -51,10 +52,11 @@ def other_language(language: str) -> str:
 
 def question_context(definition: QuestionDef, *, display: DisplayOptions, language: str, mode: str,
                      slot: AttemptQuestion | None = None, field_name: str = "response", anchor: str = "",
-                     disabled: bool = False, **extra) -> dict:
-    """Return the context of `quizzes/question.html` for one question shown with `display`."""
+                     disabled: bool = False, formulation: SafeString | None = None, **extra) -> dict:
+    """Return the context of `quizzes/question.html` for one question shown with `display`; `formulation`, when
+    given, is its text and controls already rendered (a shared one, quizzes/formulations.py)."""
     qtype = registry.get(definition.qtype)
-    view = qtype.formulation(
+    view = None if formulation else qtype.formulation(
         definition, language=language, display=display, order=slot.order if slot else None,
         response=slot.response if slot else None, field_name=field_name, disabled=disabled,
     )
@@ -63,7 +65,7 @@ def question_context(definition: QuestionDef, *, display: DisplayOptions, langua
     show_summary = (slot is not None and mode == "review" and qtype.grades_automatically
                     and (extra.get("teacher", False) or not display.right_answer))
     return {
-        "mode": mode, "slot": slot, "q": view, "display": display, "language": language,
+        "mode": mode, "slot": slot, "q": view, "formulation": formulation, "display": display, "language": language,
         "other_language": other_language(language), "anchor": anchor or field_name,
         "state": slot.state if slot else SlotState.UNANSWERED,
         # The response in words: in a review, unless the key beside it shows it already; always for a teacher.
@@ -92,7 +94,7 @@ def slot_display(slot: AttemptQuestion, *, attempt: Attempt, base: DisplayOption
 
 
 def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base: DisplayOptions,
-                 total: int | None = None, error: str | None = None) -> dict:
+                 total: int | None = None, error: str | None = None, formulation: SafeString | None = None) -> dict:
     """The context of one question of an attempt in progress (the attempt page, a check, a language peek)."""
     total = total if total is not None else attempt.slots.count()
     quiz = attempt.quiz
@@ -101,7 +103,7 @@ def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base
     return question_context(
         slot.definition, display=slot_display(slot, attempt=attempt, base=base), language=language, mode="attempt",
         slot=slot, field_name=f"q{slot.position}", disabled=slot.is_locked or attempt.is_finished,
-        attempt=attempt, behaviour=behaviour, error=error,
+        attempt=attempt, behaviour=behaviour, error=error, formulation=formulation,
         one_per_page=quiz.questions_per_page == QuestionsPerPage.ONE,
         is_first=slot.position == 0, is_last=slot.position == total - 1,
         sequential=quiz.navigation == Navigation.SEQUENTIAL,
@@ -156,13 +158,20 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
             for slot, display in zip(slots, displays)]
     # With DEBUG (development), templates change without a restart: render every time.
     found = {} if settings.DEBUG else cache.get_many(keys)
-    missing = {key: slot for key, slot in zip(keys, slots) if key not in found}
+    missing = {key: (slot, display) for key, slot, display in zip(keys, slots, displays) if key not in found}
+    # The formulations of the questions to render, shared with the other learners asked the same versions.
+    shared = formulations(
+        [slot for slot, _display in missing.values()], language=language,
+        displays=[display for _slot, display in missing.values()],
+        disabled=[slot.is_locked or attempt.is_finished for slot, _display in missing.values()],
+    ) if missing else {}
     rendered = {
         key: str(render_to_string(QUESTION_TEMPLATE, {
-            **slot_context(slot, attempt=attempt, language=language, base=base, total=total),
+            **slot_context(slot, attempt=attempt, language=language, base=base, total=total,
+                           formulation=shared.get(slot.pk)),
             "csrf_token": CSRF_HOLE,
         }))
-        for key, slot in missing.items()
+        for key, (slot, _display) in missing.items()
     }
     if rendered and not settings.DEBUG:
         cache.set_many(rendered, TIMEOUT_SECONDS)

@@ -28,8 +28,10 @@ add a type for its own duration with `registry.register_temporarily(cls)`.
 
 from __future__ import annotations
 
+import html as html_lib
 import importlib
 import pkgutil
+import re
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -232,6 +235,17 @@ class QuestionType(ABC):
             view.correct_summary = self.summarise_correct(definition, language)
         return view
 
+    # Whether learners asked the same version share its rendered formulation, each with their response filled
+    # in by `fill_formulation` (quizzes/formulations.py). Opt in only when the response shows in nothing but
+    # the type's form controls; tests/quizzes/test_formulations.py then proves the fill for the type.
+    shares_formulation: ClassVar[bool] = False
+
+    def fill_formulation(self, html: str, definition: QuestionDef, response: Any, field_name: str) -> str | None:
+        """Return the formulation `html`, rendered with no response, as it renders with `response`: by default
+        the controls `form_data` names are given their values (see `fill_controls`). None: cannot (the page
+        renders the question itself)."""
+        return fill_controls(html, self.form_data(response, field_name))
+
     def fill_view(self, view: QuestionView, definition: QuestionDef, *, order: dict, response) -> None:
         """Fill the type's part of `view` (options, prompts, value); the default shows a typed answer."""
         view.value = response or ""
@@ -422,6 +436,44 @@ class Registry:
 
 
 registry = Registry()
+
+
+# --- filling a shared formulation (quizzes/formulations.py) ----------------------------------------
+_CONTROL = re.compile(r'<select\b[^>]*>|</select>|<input\b[^>]*>|<option\b[^>]*>')
+_ATTRIBUTE = re.compile(r'\s([a-z-]+)="([^"]*)"')
+
+
+def fill_controls(html: str, data: dict) -> str:
+    """Give the form controls of `html` the values of `data` ({field name: value or list of values}, as a
+    browser posts them): a radio button or check box whose value is posted gets `checked`, an option of a
+    drop-down list `selected`, a text box its value. Each attribute goes where the types' templates write it
+    (just before the tag's end; a text box's `value=""` filled in), so the result is the HTML they render."""
+    wanted = {name: {str(v) for v in (value if isinstance(value, (list, tuple)) else [value]) if v not in (None, "")}
+              for name, value in data.items()}
+    texts = {name: value for name, value in data.items() if not isinstance(value, (list, tuple))}
+    pieces, position, select = [], 0, None
+    for match in _CONTROL.finditer(html):
+        tag = match.group(0)
+        if tag == "</select>":
+            select = None
+            continue
+        attributes = {name: html_lib.unescape(value) for name, value in _ATTRIBUTE.findall(tag)}
+        filled = tag
+        if tag.startswith("<select"):
+            select = attributes.get("name")
+        elif tag.startswith("<option"):
+            if select is not None and attributes.get("value") in wanted.get(select, ()):
+                filled = tag[:-1] + " selected>"
+        elif attributes.get("type") in ("radio", "checkbox"):
+            if attributes.get("value") in wanted.get(attributes.get("name"), ()):
+                filled = tag[:-1] + " checked>"
+        elif attributes.get("type") == "text" and texts.get(attributes.get("name")) not in (None, ""):
+            filled = tag.replace('value=""', f'value="{escape(texts[attributes["name"]])}"', 1)
+        if filled is not tag:
+            pieces += [html[position:match.start()], filled]
+            position = match.end()
+    pieces.append(html[position:])
+    return "".join(pieces)
 
 
 # --- helpers shared by several types -------------------------------------------------------------

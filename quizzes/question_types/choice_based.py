@@ -35,6 +35,7 @@ class ChoiceQuestionType(QuestionType):
     """A question answered by picking one option (response: the option's key)."""
 
     answer_rows = "choices"
+    shares_formulation = True  # the response shows only in its radio buttons or check boxes
     # Whether the quiz's "shuffle choices" applies (true/false keeps True before False).
     shuffles = True
     classifies_responses = True

@@ -292,6 +292,7 @@ def _matches_case(response: str, accepted: str) -> bool:
 @registry.register
 class Cloze(PerGapFields, QuestionType):
     name = "cloze"
+    shares_formulation = True  # the response shows only in its gaps' controls
     label = _("Embedded answers (cloze)")
     answer_rows = None
     # Moodle writes `cloze` and reads both names (question/format/xml/format.php).

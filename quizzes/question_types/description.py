@@ -22,6 +22,7 @@ from quizzes.question_types.base import QuestionType, registry
 @registry.register
 class Description(QuestionType):
     name = "description"
+    shares_formulation = True  # no response at all
     label = _("Description (text with no grade)")
     answer_rows = None
     is_graded = False

@@ -94,6 +94,7 @@ class Essay(QuestionType):
     name = "essay"
     label = _("Essay (graded by a teacher)")
     answer_rows = None
+    # Not `shares_formulation`: its formulation counts the words of the response and says when they are too few.
     needs_manual_grading = True
     playable_live = False  # minutes of writing, and a teacher's mark: no live game waits for that
     # About 5,000 words: a long essay fits, a pasted book does not.

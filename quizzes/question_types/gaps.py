@@ -136,6 +136,7 @@ class GapQuestionType(PerGapFields, QuestionType):
     """The shared base of gapselect and ddwtos (see the module docstring)."""
 
     answer_rows = "gap_choices"
+    shares_formulation = True  # the response shows only in the gaps' drop-down lists
     classifies_responses = True
     # Whether a choice that is not `unlimited` may fill one gap only (drag and drop: a dragged word leaves the pool).
     limited_reuse = False

@@ -32,6 +32,7 @@ def same_text(first, second) -> bool:
 @registry.register
 class Matching(QuestionType):
     name = "matching"
+    shares_formulation = True  # the response shows only in its controls (quizzes/formulations.py)
     label = _("Matching")
     answer_rows = "pairs"
     gift_priority = 30

@@ -79,6 +79,7 @@ def read_year(text: str, *, either_calendar: bool, unit: str = "") -> tuple[Deci
 @registry.register
 class Numerical(QuestionType):
     name = "numerical"
+    shares_formulation = True  # the response shows only in its controls (quizzes/formulations.py)
     label = _("Numerical")
     answer_rows = "numerical_answers"
     gift_priority = 10

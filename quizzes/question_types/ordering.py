@@ -5,6 +5,7 @@ items the learner placed next to each other in the right order earns 1 / (n − 
 to the next item" rule. Reversing the whole list earns 0; one item out of place loses at most two pairs.
 """
 
+import re
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
@@ -70,6 +71,18 @@ class Ordering(QuestionType):
 
     def random_guess_score(self, definition):
         return Fraction(1, len(definition.items)) if definition.items else ZERO
+
+    shares_formulation = True  # its items in the learner's order: `fill_formulation` below
+    _ITEM = re.compile(r'<li class="sortable-item" data-key="([^"]*)">.*?</li>', re.S)
+
+    def fill_formulation(self, html, definition, response, field_name):
+        """The shared formulation lists the items in the option order; the learner's lists them in theirs."""
+        items = {match.group(1): match.group(0) for match in self._ITEM.finditer(html)}
+        keys = [item.key for item in ordered(definition.items, response)]
+        if sorted(items) != sorted(keys):
+            return None
+        blocks = iter(items[key] for key in keys)
+        return self._ITEM.sub(lambda _match: next(blocks), html)
 
     def raw_from_form(self, data, name):
         return [value for value in data.getlist(name) if value]

@@ -37,6 +37,7 @@ ACCEPTED_BECAUSE = {
 @registry.register
 class ShortAnswer(QuestionType):
     name = "short_answer"
+    shares_formulation = True  # the response shows only in its controls (quizzes/formulations.py)
     label = _("Short answer")
     answer_rows = "accepted_answers"
     # Asked last: GIFT reads any block no other type takes as a short answer, as Moodle does.
