@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from progress import services as progress_services
@@ -148,7 +149,7 @@ def test_the_reply_with_its_counter_runs_a_bounded_number_of_queries(learner_cli
 @pytest.mark.parametrize("per_page", [QuestionsPerPage.ALL, QuestionsPerPage.ONE])
 def test_an_autosave_reads_the_slots_once_and_counts_from_them(learner_client, make, django_assert_max_num_queries,
                                                                per_page):
-    """Issue 17, item 4: the attempt, its slots, the UPDATE and the step; the reply's counter and navigator come
+    """Issue 17, item 4: the attempt, its slots, then the UPDATE and the step; the reply's counter and navigator come
     from the slots already read, with the new answer in place, not from a second read after the save."""
     attempt = start(learner_client, make.quiz(questions=5, questions_per_page=per_page))
     with django_assert_max_num_queries(8) as captured:
@@ -158,8 +159,11 @@ def test_an_autosave_reads_the_slots_once_and_counts_from_them(learner_client, m
     assert len(slot_reads) == 1, slot_reads
     # Ordered by the column: no join to the attempt and its quiz only to sort the slots.
     assert 'JOIN "quizzes_quiz"' not in slot_reads[0]
-    assert sum(sql.startswith("UPDATE") for sql in statements) == 1
-    assert sum(sql.startswith("INSERT") for sql in statements) == 1
+    writes = [sql for sql in statements if not sql.startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    if connection.vendor == "postgresql":  # the UPDATE and the step's INSERT in one statement: one round trip
+        assert len(writes) == 1 and writes[0].startswith("WITH saved AS (UPDATE") and "INSERT INTO" in writes[0]
+    else:
+        assert [sql.split()[0] for sql in writes] == ["UPDATE", "INSERT"]
     assert counter(html) == "1 of 5 questions answered"
     if per_page == QuestionsPerPage.ONE:
         assert html.count("nav-answered") == 1
