@@ -1,4 +1,5 @@
-"""Benchmark data, made fast: a question bank, exam quizzes, learners with ready sessions, pre-made attempts.
+"""Benchmark data, made fast: a question bank, exam quizzes, learners with ready sessions, pre-made attempts, and
+the exam hall (a class with a scheduled exam assigned to it).
 
 Rows are written with `bulk_create` (ten thousand questions would take minutes through the services); the
 services themselves are what the load test and the micro-benchmarks measure. Django must be set up.
@@ -39,6 +40,7 @@ from quizzes.models import (
     QuestionStatus,
     Quiz,
     QuizDraw,
+    Visibility,
 )
 from quizzes.question_types.true_false import FALSE_TEXT, TRUE_TEXT
 from quizzes.services.attempts import frozen_order
@@ -300,6 +302,52 @@ def attempts_in_progress(*, drawer: Drawer, quiz: Quiz, users, questions: int = 
     for attempt in made:
         attempt.prepared_slots = by_attempt[attempt.pk]
     return made
+
+
+EXAM_HALL_OPENS_IN = timedelta(hours=1)
+EXAM_HALL_OPEN_FOR = timedelta(hours=2)
+
+
+@transaction.atomic
+def exam_hall(*, owner, quiz: Quiz, learners, opens_in: timedelta = EXAM_HALL_OPENS_IN,
+              open_for: timedelta = EXAM_HALL_OPEN_FOR, name: str = "Bench exam hall"):
+    """A scheduled exam as a school runs it: a class taught by `owner` holding `learners`, and `quiz` (made
+    class-only, so only the class may start it, and only once the assignment opens) assigned to it, opening
+    `opens_in` from now and closing `open_for` later. The class and the assignment are made by the services a
+    teacher's pages use; the memberships in bulk (a thousand learners joining one by one would take minutes).
+    Returns the assignment."""
+    from classrooms.models import Membership
+    from classrooms.services import assignment_create, classroom_create
+
+    now = timezone.now()
+    classroom = classroom_create(teacher=owner, name=name)
+    Membership.objects.bulk_create([Membership(classroom=classroom, learner=user, joined_at=now) for user in learners],
+                                   batch_size=BATCH)
+    quiz.visibility = Visibility.CLASS_ONLY
+    quiz.save(update_fields=["visibility"])
+    opens = now + opens_in
+    return assignment_create(classroom=classroom, quiz=quiz, teacher=owner, opens_at=opens, due_at=opens + open_for,
+                             closes_at=opens + open_for)
+
+
+def exam_hall_open(assignment_id: int, *, now=None):
+    """Move the assignment's opening to `now` (default: this moment), as if its scheduled time had come: the
+    benchmark moves the clock to the opening instead of waiting an hour for it."""
+    from classrooms.models import Assignment
+
+    assignment = Assignment.objects.get(pk=assignment_id)
+    assignment.opens_at = now or timezone.now()
+    assignment.full_clean()
+    assignment.save(update_fields=["opens_at"])
+    return assignment
+
+
+def exam_hall_attempts(quiz_id: int) -> dict:
+    """The attempts of the exam hall's quiz, in all and in each state."""
+    from django.db.models import Count
+
+    states = dict(Attempt.objects.filter(quiz_id=quiz_id).values_list("state").annotate(n=Count("pk")).order_by())
+    return {"states": states, "total": sum(states.values())}
 
 
 @transaction.atomic

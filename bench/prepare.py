@@ -1,10 +1,19 @@
 """Migrate the bench database and fill it; write the plan the locust users read (who they are, what to open).
 
-    DATABASE_URL=... python -m bench.prepare --learners 2000 --loop-learners 300 --plan bench/.runs/plan.json
+    DATABASE_URL=... python -m bench.prepare --learners 2000 --loop-learners 300 --exam-hall 1000 \
+        --plan bench/.runs/plan.json
+    DATABASE_URL=... python -m bench.prepare exam-hall attempts|open --plan bench/.runs/plan.json
 
 Every learner gets an account and a signed-in session (the exam bursts use them); the first `--loop-learners`
 also get the pre-made attempts of the closed-loop phases (attempt page, answer save, submit). Each burst has an
 exam of its own (`exams` in the plan: burst, break, haproxy), so a learner starts a fresh attempt in each.
+
+With `--exam-hall N` the burst's exam is a scheduled exam, as a school runs it (`dataset.exam_hall`): the first N
+learners (those the burst's users take, in order) are the members of a class of the bench teacher, and the exam
+is class-only and assigned to that class, opening an hour from now (`exam_hall` in the plan). The runner then
+runs `manage.py prepare_attempts` as cron does before the opening, and `exam-hall open` moves the opening to
+now; `exam-hall attempts` prints the exam's attempts by state (one JSON line), before and after the burst.
+The break and HAProxy exams stay plain published quizzes, drawn at each start.
 
 The database named by DATABASE_URL must be empty (the runner creates it). Prints one JSON line of timings.
 """
@@ -23,7 +32,38 @@ from pathlib import Path
 EXAMS = {"burst": "Bench exam", "break": "Bench exam (where it breaks)", "haproxy": "Bench exam (two nodes)"}
 
 
+def setup() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def exam_hall_command(argv: list[str]) -> None:
+    """`exam-hall attempts|open --plan PLAN`: the exam hall's attempts by state, or its opening moved to now."""
+    parser = argparse.ArgumentParser(prog="bench.prepare exam-hall")
+    parser.add_argument("action", choices=["attempts", "open"])
+    parser.add_argument("--plan", type=Path, required=True)
+    options = parser.parse_args(argv)
+    hall = json.loads(options.plan.read_text()).get("exam_hall")
+    if not hall:
+        raise SystemExit(f"{options.plan} has no exam hall (bench.prepare --exam-hall)")
+    setup()
+    from bench import dataset
+
+    if options.action == "open":
+        assignment = dataset.exam_hall_open(hall["assignment"])
+        print(json.dumps({"opens_at": assignment.opens_at.isoformat()}))
+    else:
+        print(json.dumps(dataset.exam_hall_attempts(hall["quiz"])))
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["exam-hall"]:
+        exam_hall_command(argv[1:])
+        return
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--learners", type=int, required=True)
     parser.add_argument("--bank-size", type=int, default=10_000)
@@ -32,14 +72,13 @@ def main(argv: list[str] | None = None) -> None:
                         help="how many learners get pre-made attempts for the closed loops (default: all)")
     parser.add_argument("--submit-rounds", type=int, default=4,
                         help="answered attempts per learner, for the submit throughput phase")
+    parser.add_argument("--exam-hall", type=int, default=0,
+                        help="the burst's exam is assigned to a class of the first N learners, opening in an hour "
+                             "(default 0: a plain published quiz)")
     parser.add_argument("--plan", type=Path, required=True)
     options = parser.parse_args(argv)
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    setup()
     from django.core.management import call_command
 
     timings = {}
@@ -55,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
 def build(options, timings: dict) -> dict:
     """Create the data and return the plan (plain JSON-able data)."""
     from bench import dataset
-    from quizzes.models import QuestionsPerPage
+    from quizzes.models import QuestionsPerPage, Quiz
 
     clock = time.perf_counter()
     owner = dataset.teacher()
@@ -70,8 +109,16 @@ def build(options, timings: dict) -> dict:
     clock = time.perf_counter()
     exams = {key: dataset.exam(owner=owner, bank_obj=bank, questions=options.exam_questions, title=title).pk
              for key, title in EXAMS.items()}
+    hall_size = min(getattr(options, "exam_hall", 0) or 0, len(users))
+    hall = None
+    if hall_size:
+        hall_clock = time.perf_counter()
+        # The burst's users take the plan's learners in order (bench/locustfile.py `Learner`): the first ones.
+        hall = dataset.exam_hall(owner=owner, quiz=Quiz.objects.get(pk=exams["burst"]), learners=users[:hall_size])
+        timings["exam_hall_s"] = time.perf_counter() - hall_clock
     loop_users = users[:getattr(options, "loop_learners", None) or len(users)]
-    # Capacity phases use their own quizzes, so the burst starts every attempt of its exam itself.
+    # Capacity phases use their own quizzes: no burst's exam holds an attempt it did not start (or, in the exam
+    # hall, that prepare_attempts did not draw).
     drawer = dataset.Drawer(bank_obj=bank)
     page_exam = dataset.exam(owner=owner, bank_obj=bank, questions=options.exam_questions, title="Bench exam (pages)")
     reading = dataset.attempts_in_progress(drawer=drawer, quiz=page_exam, users=loop_users,
@@ -101,7 +148,7 @@ def build(options, timings: dict) -> dict:
                 "submit_attempts": [round_attempts[index].pk for round_attempts in submitting],
             })
         learners.append(learner)
-    return {
+    plan = {
         "password": dataset.PASSWORD,
         "exam_quiz": exams["burst"],
         "exams": exams,
@@ -110,6 +157,11 @@ def build(options, timings: dict) -> dict:
         "exam_questions": options.exam_questions,
         "learners": learners,
     }
+    if hall is not None:
+        plan["exam_hall"] = {"assignment": hall.pk, "classroom": hall.classroom_id, "quiz": hall.quiz_id,
+                             "learners": hall_size, "opens_at": hall.opens_at.isoformat(),
+                             "closes_at": hall.closes_at.isoformat()}
+    return plan
 
 
 if __name__ == "__main__":

@@ -82,8 +82,16 @@ def percent(value: float | None) -> str:
 
 
 def errors_of(phase) -> int:
+    """A phase's errors: failed requests, the server log's errors, and what the exam hall's check found wrong
+    (`exam_hall_problems`: a start that did not use an attempt drawn ahead counts as an error)."""
     return sum(row.failures for row in phase.rows.values()) + sum(
-        count for label, count in phase.server_errors.items() if label != "traceback")
+        count for label, count in phase.server_errors.items() if label != "traceback") + len(
+        exam_hall_of(phase).get("problems", []))
+
+
+def exam_hall_of(phase) -> dict:
+    """The exam hall of a burst (bench/run.py `exam_hall_prepare`): {} for a plain published quiz."""
+    return (extra_of(phase).get("exam_hall") if phase is not None else None) or {}
 
 
 def verdict(met: bool | None) -> str:
@@ -128,6 +136,8 @@ def failure_lines(phases: dict, *, per_phase: int = 6) -> list[str]:
             lines.append(f"- {phase.title}: {rest:,} more, of {len(kinds) - per_phase} other kinds")
         for label, count in phase.server_errors.items():
             lines.append(f"- {phase.title}, server log: {count} × {label}")
+        for problem in exam_hall_of(phase).get("problems", []):
+            lines.append(f"- {phase.title}, exam hall: {problem}")
     return lines
 
 
@@ -163,6 +173,11 @@ def targets(results: dict) -> list[str]:
         zero_errors(pg, f"{size:,}-learner exam burst on PostgreSQL")
         for name, limit, _view in BURST_TARGETS:
             p95_target(pg, name, limit, f"{name} p95 ≤ {limit:,} ms, {size:,}-learner burst, PostgreSQL")
+        hall = exam_hall_of(pg["phases"].get("burst"))
+        if hall:
+            lines.append(f"| every start of the {size:,}-learner burst used an attempt drawn ahead by "
+                         f"`prepare_attempts`, PostgreSQL | {exam_hall_measured(hall)} | "
+                         f"{verdict(not hall.get('problems'))} |")
         broken = pg["phases"].get("break")
         if broken is not None:
             lines.append(f"| {broken.users:,} learners on PostgreSQL: where it breaks | {break_summary(broken)} | "
@@ -232,6 +247,41 @@ def break_summary(phase) -> str:
         return f"did not break: all {phase.users:,} finished the exam in {phase.window_s:.0f} s{tail}"
     return (f"did not break within {extra_of(phase).get('limit_s', 0):.0f} s: {done:,} of {phase.users:,} had "
             f"finished{tail}")
+
+
+def exam_hall_measured(hall: dict) -> str:
+    """The exam hall's check in a few words: drawn ahead, how fast, and how many were drawn at the start."""
+    after = hall.get("after", {})
+    made_at_start = after.get("total", 0) - hall["before"]["total"] if after else None
+    each = f", {hall['ms_each']:.1f} ms each" if hall.get("ms_each") is not None else ""
+    text = (f"{hall['drawn']:,} drawn ahead for {hall['learners']:,} learners in {hall['drawing_s']:.1f} s{each}; "
+            + (f"{made_at_start:,} drawn at the start" if made_at_start is not None else "not checked after the burst"))
+    problems = hall.get("problems", [])
+    return text + (f"; **{'; '.join(problems)}**" if problems else "")
+
+
+def exam_hall_paragraph(hall: dict) -> str:
+    """The burst section's account of the exam hall: the class, the cron job's drawing, the opening, the check."""
+    after = hall.get("after") or {}
+    started = after.get("states", {})
+    made_at_start = after.get("total", 0) - hall["before"]["total"] if after else 0
+    problems = hall.get("problems", [])
+    check = (f"**The check failed: {'; '.join(problems)}** (each counts as an error of the burst)." if problems else
+             f"After the burst the database held {after.get('total', 0):,} attempts of the exam "
+             f"({', '.join(f'{count:,} {state}' for state, count in sorted(started.items()))}), all of them the "
+             f"ones drawn ahead: {made_at_start:,} were drawn at the start, none was left unstarted.")
+    each = f" ({hall['ms_each']:.1f} ms each)" if hall.get("ms_each") is not None else ""
+    return (f"An exam hall, as a school runs one: the exam is class-only and assigned to a class of the bench "
+            f"teacher holding these {hall['learners']:,} learners, its opening scheduled an hour after the data "
+            f"was made, so every start passes the class's checks as a real learner's does. **The exam's attempts "
+            f"were drawn ahead by `prepare_attempts`, as the cron job does before a scheduled exam**: "
+            f"`{hall['command']}`, run as cron would (its own process, the server's environment), drew "
+            f"{hall['drawn']:,} attempts in {hall['wall_s']:.1f} s, of which {hall['startup_s']:.1f} s is the "
+            f"command's start-up (the same command with nothing to draw): {hall['drawing_s']:.1f} s of drawing"
+            f"{each}. Then the clock was moved to the opening (the assignment's opening set to now) instead of "
+            f"waiting for it, and the burst began: each start only flips its attempt's state. {check} The run to "
+            f"the break and the burst through HAProxy take plain published quizzes without pre-created attempts, "
+            f"so there every start still draws its 20 questions from the bank at that moment, under load.")
 
 
 def capitalised(text: str) -> str:
@@ -376,8 +426,10 @@ def client_note(phases: dict) -> list[str]:
 def burst_text(scenario, burst, *, think: str, what: str) -> str:
     low, high = think.split("-")
     rate_ = getattr(scenario, "burst_rate", scenario.spawn_rate)
+    start = ("its attempt drawn ahead of the opening by `prepare_attempts`" if exam_hall_of(burst)
+             else "a random draw of 20 from the 10,000-question bank")
     return (f"All {burst.users:,} learners start within {max(burst.users / rate_, 1):.0f} s (locust spawns {rate_} a "
-            f"second). {what + ' ' if what else ''}Each opens the quiz, starts it (a random draw of 20 from the 10,000-question bank), opens the "
+            f"second). {what + ' ' if what else ''}Each opens the quiz, starts it ({start}), opens the "
             f"attempt (all 20 questions on one page), autosaves an answer to each question through the htmx "
             f"endpoint, opens the submit page, submits and reads the review. Between two actions a learner pauses "
             f"{low}–{high} s (uniform): a 20-question exam in about {20 * (float(low) + float(high)) / 2:.0f} s, many "
@@ -395,7 +447,9 @@ def scenario_section(item: dict) -> list[str]:
     lines = [f"## {scenario.title}", "",
              f"Data: migrate {setup.get('migrate_s', 0):.1f} s, 10,000-question bank {setup.get('bank_s', 0):.1f} s, "
              f"{all_learners:,} learners and their sessions {setup.get('learners_s', 0):.1f} s, pre-made attempts "
-             f"for {scenario.learners} of them {setup.get('attempts_s', 0):.1f} s (all through `bulk_create`). "
+             f"for {scenario.learners} of them {setup.get('attempts_s', 0):.1f} s (all through `bulk_create`"
+             + (f"; of that time, the exam hall's class, its {getattr(scenario, 'burst_size', 0):,} memberships and "
+                f"the assignment {setup['exam_hall_s']:.1f} s" if "exam_hall_s" in setup else "") + "). "
              f"Server: {item.get('server_label', 'gunicorn')}, `{item.get('server_command', '')}`"
              + (f"; cache and sessions in Redis (`REDIS_URL={scenario.redis_url}`)." if getattr(scenario, "redis_url", "")
                 else "; no Redis (per-process memory cache, database sessions)."), ""]
@@ -420,6 +474,9 @@ def scenario_section(item: dict) -> list[str]:
     if burst:
         lines += ["", f"### Exam burst ({burst.users:,} learners)", "",
                   burst_text(scenario, burst, think=scenario.burst_think, what=""), ""]
+        hall = exam_hall_of(burst)
+        if hall:
+            lines += [exam_hall_paragraph(hall), ""]
         lines += rows_table(burst.rows)
         misses = burst_misses(burst) if scenario.key == "postgres" else []
         if misses:
@@ -432,7 +489,9 @@ def scenario_section(item: dict) -> list[str]:
     if broken:
         criterion = extra_of(broken).get("criterion", "")
         lines += ["", f"### To the break ({broken.users:,} learners)", "",
-                  f"The same exam, a fresh quiz, {broken.users:,} learners arriving at {broken.spawn_rate:.0f} a "
+                  f"The same exam, a fresh quiz (a plain published one, without pre-created attempts: each "
+                  f"start draws its 20 questions then), {broken.users:,} learners arriving at "
+                  f"{broken.spawn_rate:.0f} a "
                   f"second (so the number started says when in the ramp it broke). The run stops at {criterion}, "
                   f"or after {extra_of(broken).get('limit_s', 0):.0f} s. **{capitalised(break_summary(broken))}.**", ""]
         lines += rows_table(broken.rows)
@@ -542,7 +601,8 @@ def haproxy_section(two: dict, scenario, *, cores: int) -> list[str]:
     if burst:
         lines += ["", f"#### Exam burst through HAProxy ({burst.users} learners)", "",
                   burst_text(scenario, burst, think=two.get("think", "1-3"),
-                             what="Every request goes through HAProxy to either node."), ""]
+                             what="Every request goes through HAProxy to either node, and the quiz is a plain "
+                                  "published one, without pre-created attempts."), ""]
         lines += rows_table(burst.rows)
         spread = extra_of(burst).get("alternation")
         if spread:
@@ -633,6 +693,7 @@ def all_phases(results: dict):
 HEADLINE_COLUMNS = [
     ("burst_learners", "burst learners (PostgreSQL)", lambda v: f"{v:,}"),
     ("burst_errors", "burst errors", lambda v: f"{v:,}"),
+    ("burst_attempts", "burst's attempts (PostgreSQL)", str),
     ("start_p95_ms", "start p95 ms (≤ 2,000)", ms),
     ("page_p95_ms", "attempt page p95 ms (≤ 2,000)", ms),
     ("save_p95_ms", "answer save p95 ms (≤ 300)", ms),
@@ -663,6 +724,10 @@ def headline(results: dict) -> dict:
         burst = phases.get("burst")
         if burst:
             figures.update(burst_learners=burst.users, burst_errors=errors_of(burst))
+            hall = exam_hall_of(burst)
+            each = f", {hall['ms_each']:.1f} ms each" if hall.get("ms_each") is not None else ""
+            figures["burst_attempts"] = (f"drawn ahead by prepare_attempts{each}" if hall
+                                         else "drawn at each start")
             for key, name in [("start_p95_ms", "start"), ("page_p95_ms", "attempt page"), ("save_p95_ms", "answer save"),
                               ("submit_p95_ms", "submit")]:
                 if name in burst.rows:
@@ -793,7 +858,10 @@ def markdown(results: dict, history: list[dict] | None = None) -> str:
         "“Where the run's time went”).",
         "- Data (`bench/prepare.py`, `bench/dataset.py`): a shared bank of 10,000 published bilingual questions of "
         "all seven types (35% single choice, 15% true/false, 15% multiple response, 10% short answer, 10% numerical, "
-        "8% matching, 7% ordering); an exam drawing 20 of them at random; the learner accounts, all with one real "
+        "8% matching, 7% ordering); an exam drawing 20 of them at random for each burst (on PostgreSQL the exam "
+        "burst's is class-only and assigned to a class of its learners, its attempts drawn ahead by "
+        "`manage.py prepare_attempts` before the burst; the others are plain published quizzes); the learner "
+        "accounts, all with one real "
         "PBKDF2 password hash (hashed once); a signed-in database session per learner, made as "
         "`django.contrib.auth.login` makes it; and pre-made in-progress attempts for the throughput runs.",
         "- gunicorn serves `config.wsgi` in production mode: `DEBUG=false`, `SECRET_KEY` set, "

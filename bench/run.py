@@ -10,9 +10,17 @@ locust from a second process on 127.0.0.1, one phase (one locust run) after anot
     baseline       the signed-in baseline page (config/baseline.py), closed loop
     exam burst     1,000 learners (PostgreSQL; 60 on SQLite), already signed in, all started within 10 s: each
                    opens the quiz, starts it, opens the attempt, autosaves each answer, opens the submit page,
-                   submits and reads the review, pausing 2–6 s between actions; py-spy samples the workers
+                   submits and reads the review, pausing 2–6 s between actions; py-spy samples the workers.
+                   On PostgreSQL it is an exam hall, as a school runs one: the exam is class-only and assigned to
+                   a class of the burst's learners, opening an hour after the data is made; before the burst the
+                   runner runs `manage.py prepare_attempts --within 90` as cron would (its own process, the
+                   server's environment), timed, which draws every learner's attempt ahead; then it moves the
+                   assignment's opening to now (the clock is moved to the opening instead of waiting for it),
+                   and after the burst it checks in the database that every start used an attempt drawn ahead
     break          2,000 learners arriving at the same rate, stopped at the first error or once the p95 of the
-                   last 5 s passes 10 s, or after 120 s: where it breaks (PostgreSQL only)
+                   last 5 s passes 10 s, or after 120 s: where it breaks (PostgreSQL only). Its exam, like the
+                   HAProxy burst's, is a plain published quiz without pre-created attempts: each start draws its
+                   questions at that moment, so the random draw is still measured under load
     throughput     each endpoint alone, closed loop at the baseline's concurrency (300 users): its requests/s
                    divided by the baseline's is the ratio the targets speak of
     two nodes      (PostgreSQL) a second gunicorn beside the first, both behind HAProxy (bench/haproxy.py,
@@ -74,7 +82,7 @@ STATIC_BUILD = RUNS / "static"
 PARTS = ["login", "bare", "baseline", "burst", "break", "loops", "compare", "profiles", "haproxy", "micro", "sqlite",
          "live-game"]
 BIN = Path(sys.executable).parent
-PG_DATABASE = "tarikh_bench"
+PG_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE") or "tarikh_bench"  # another name: two runs side by side
 SECRET_KEY = "tarikh-benchmark-only-key-3f9c1d7e8a2b4c6d0e5f7a9b1c3d5e7f"
 SETTLE_S = 2.0  # after the last user is spawned, before a throughput window opens
 # gunicorn keeps an idle connection this long. It must outlast a learner's longest pause (6 s here): a
@@ -93,6 +101,9 @@ BREAK_LIMIT_S = 120
 BURST_LIMIT_S = 300  # the 1,000-learner burst's bound (about 110 s when the server keeps up)
 # The exam burst's py-spy sampling rate (per second): low enough to cost the workers little.
 BURST_PROFILE_RATE = 10
+# The exam hall's assignment opens an hour after the data is made (bench/dataset.py EXAM_HALL_OPENS_IN); the
+# cron job's `prepare_attempts --within` this many minutes reaches it.
+PREPARE_WITHIN_MIN = 90
 
 
 # --- settings --------------------------------------------------------------------------------------
@@ -142,6 +153,9 @@ class Scenario:
     server: str = "gunicorn"  # or "make-run": exactly what `make run` serves (config/serve.py)
     haproxy_learners: int = 0  # the two-node burst behind HAProxy (0: no two-node phase)
     haproxy_think: str = "1-3"
+    # The exam burst's exam is scheduled for a class of its learners, its attempts drawn ahead by
+    # `manage.py prepare_attempts` (bench/prepare.py --exam-hall); False: a plain published quiz.
+    exam_hall: bool = False
 
     @property
     def all_learners(self) -> int:
@@ -518,14 +532,50 @@ class Runner:
             f"{scenario.learners} with pre-made attempts; 10,000 questions)")
         started = time.perf_counter()
         # Two more rounds of answered attempts than the submit phase uses: the profile of submit needs them.
+        hall = ["--exam-hall", str(scenario.burst_size)] if scenario.exam_hall else []
         completed = self.run([sys.executable, "-m", "bench.prepare", "--learners", str(scenario.all_learners),
                               "--loop-learners", str(scenario.learners),
-                              "--submit-rounds", str(scenario.submit_rounds + PROFILE_ROUNDS), "--plan", str(plan)],
+                              "--submit-rounds", str(scenario.submit_rounds + PROFILE_ROUNDS), *hall,
+                              "--plan", str(plan)],
                              self.env(scenario))
         timings = json.loads(completed.stdout.strip().splitlines()[-1])
         timings["total_s"] = time.perf_counter() - started
         self.timeline.append((f"{scenario.title}: data", timings["total_s"]))
         return plan, timings
+
+    def exam_hall_attempts(self, scenario: Scenario, plan: Path) -> dict:
+        """The exam hall's attempts in the database, in all and by state."""
+        completed = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "attempts", "--plan", str(plan)],
+                             self.env(scenario), record=False)
+        return json.loads(completed.stdout.strip().splitlines()[-1])
+
+    def exam_hall_prepare(self, scenario: Scenario, plan: Path) -> dict:
+        """What cron does before a scheduled exam: `manage.py prepare_attempts`, in its own process with the
+        server's environment, timed; then the assignment's opening moved to now (the clock moved to the opening
+        instead of waiting for it). The same command with nothing to draw (`--within 0`) first: its start-up."""
+        started = time.time()
+        hall = json.loads(plan.read_text())["exam_hall"]
+        env = self.server_env(scenario)
+        say(f"  exam hall: manage.py prepare_attempts --within {PREPARE_WITHIN_MIN} (as cron, before the opening)")
+        command = [sys.executable, "manage.py", "prepare_attempts", "--language", "en"]
+        clock = time.perf_counter()
+        idle = self.run([*command, "--within", "0"], env, record=False)
+        startup_s = time.perf_counter() - clock
+        clock = time.perf_counter()
+        completed = self.run([*command, "--within", str(PREPARE_WITHIN_MIN)], env)
+        wall_s = time.perf_counter() - clock
+        drawn = int(re.search(r"(\d+)", completed.stdout).group(1))
+        idle_drawn = int(re.search(r"(\d+)", idle.stdout).group(1))
+        before = self.exam_hall_attempts(scenario, plan)
+        opened = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "open", "--plan", str(plan)], env)
+        self.timed("exam hall: prepare_attempts and the opening", started)
+        drawing_s = max(wall_s - startup_s, 0.0)
+        return {"learners": hall["learners"], "within_min": PREPARE_WITHIN_MIN,
+                "command": f"manage.py prepare_attempts --within {PREPARE_WITHIN_MIN}",
+                "wall_s": wall_s, "startup_s": startup_s, "drawing_s": drawing_s, "drawn": drawn,
+                "drawn_when_idle": idle_drawn, "ms_each": 1000 * drawing_s / drawn if drawn else None,
+                "scheduled_opening": hall["opens_at"],
+                "opened_at": json.loads(opened.stdout.strip().splitlines()[-1])["opens_at"], "before": before}
 
     def locust(self, *, server, plan: Path, key: str, title: str, user_class: str, users: int,
                spawn_rate: float, run_time: float, quit_after: int = 0, think: str = "0-0",
@@ -720,12 +770,19 @@ class Runner:
                 size, burst_rate = scenario.burst_size, scenario.burst_rate
                 raw = RUNS / f"{scenario.key}-burst.pyspy.txt"
                 profiling = scenario.key == "postgres" and self.wants("profiles")
+                hall = self.exam_hall_prepare(scenario, plan) if scenario.exam_hall else None
                 phases["burst"] = self.locust(
                     server=server, plan=plan, key=f"{scenario.key}-burst", title=f"exam burst ({size:,} learners)",
                     user_class="ExamLearner", users=size, spawn_rate=burst_rate, run_time=BURST_LIMIT_S, quit_after=size,
                     think=scenario.burst_think, loop=False, tls_proxy=tls, extra_env={"BENCH_EXAM": "burst"},
                     during=(lambda _process: self.spy(server, raw, rate=BURST_PROFILE_RATE, duration=BURST_LIMIT_S))
                     if profiling else None)
+                if hall is not None:
+                    hall["after"] = self.exam_hall_attempts(scenario, plan)
+                    hall["problems"] = exam_hall_problems(hall)
+                    for problem in hall["problems"]:
+                        say(f"  exam hall: {problem}")
+                    phases["burst"].extra["exam_hall"] = hall
                 if profiling:
                     result["profiles"].update(self.burst_profiles(raw, phases["burst"], scenario.key))
                     result["burst_profile_rate"] = BURST_PROFILE_RATE
@@ -858,6 +915,28 @@ class Runner:
         self.run([sys.executable, "-m", "bench.micro", "--json", str(out)], self.env(scenario))
         self.timed("micro-benchmarks", started)
         return json.loads(out.read_text())
+
+
+def exam_hall_problems(hall: dict) -> list[str]:
+    """What went wrong in an exam hall's burst ([]: nothing). `hall["before"]` is the exam's attempts by state
+    right after `prepare_attempts` drew `hall["drawn"]`, `hall["after"]` the same once the burst is over. Every
+    learner of the class must have had an attempt drawn ahead, every start must have started one of those (no
+    attempt made at the start), and none may be left unstarted. Each problem counts as an error of the burst."""
+    learners, drawn, before, after = hall["learners"], hall["drawn"], hall["before"], hall["after"]
+    problems = []
+    prepared = before["states"].get("prepared", 0)
+    if drawn != learners:
+        problems.append(f"prepare_attempts drew {drawn:,} attempts for the {learners:,} learners of the class")
+    if prepared != drawn or before["total"] != drawn:
+        problems.append(f"after prepare_attempts the exam held {before['total']:,} attempts, {prepared:,} of them "
+                        f"prepared, where {drawn:,} were drawn")
+    made_at_start = after["total"] - before["total"]
+    if made_at_start:
+        problems.append(f"attempts drawn at the start instead of ahead of the opening: {made_at_start:,}")
+    left = after["states"].get("prepared", 0)
+    if left:
+        problems.append(f"attempts drawn ahead but never started: {left:,}")
+    return problems
 
 
 def warm_up(url: str, requests: int = 20) -> None:
@@ -1024,7 +1103,7 @@ def main(argv: list[str] | None = None) -> None:
                                   burst_think="0-0.2" if quick else "2-6", burst_learners=burst,
                                   burst_spawn_rate=100, break_learners=options.break_learners or (60 if quick else 2000),
                                   haproxy_learners=30 if quick else 300, haproxy_think="0-0.2" if quick else "1-3",
-                                  compare_workers=True))
+                                  compare_workers=True, exam_hall=True))
     if runner.wants("sqlite"):
         scenarios.append(Scenario(key="sqlite", title="SQLite (make run)", database_url=f"sqlite:///{SQLITE_FILE}",
                                   learners=10 if quick else 60, spawn_rate=60, logins=5 if quick else 10,

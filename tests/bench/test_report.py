@@ -174,3 +174,72 @@ def test_a_run_breaks_at_the_first_error_or_a_slow_window_and_not_before():
     old = [("start", now - 60, 12_000, False)] * 10  # finished long before the window
     assert break_reason(old + fast, 0, now, limit_ms=10_000, window_s=5) is None
     assert break_reason(fast[:4], 0, now, limit_ms=1, window_s=5) is None  # too few to judge
+
+
+EXAM_HALL = {"learners": 1000, "within_min": 90, "command": "manage.py prepare_attempts --within 90", "wall_s": 15.9,
+             "startup_s": 1.7, "drawing_s": 14.2, "drawn": 1000, "drawn_when_idle": 0, "ms_each": 14.2,
+             "scheduled_opening": "2026-12-03T11:00:00+00:00", "opened_at": "2026-12-03T10:01:00+00:00",
+             "before": {"states": {"prepared": 1000}, "total": 1000},
+             "after": {"states": {"finished": 1000}, "total": 1000}, "problems": []}
+HALL_ROW = "every start of the 1,000-learner burst used an attempt drawn ahead by `prepare_attempts`, PostgreSQL"
+
+
+def with_exam_hall(results, **changes):
+    burst = scenario(results, "postgres")["phases"]["burst"]
+    burst.extra = {**burst.extra, "exam_hall": {**EXAM_HALL, **changes}}
+    return burst
+
+
+def test_the_exam_hall_burst_says_its_attempts_were_drawn_ahead_by_the_cron_command_and_how_fast(results):
+    pg = scenario(results, "postgres")
+    plain = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert "a random draw of 20 from the 10,000-question bank" in plain and "prepare_attempts" not in plain
+    assert HALL_ROW not in target_rows(results)  # a run without an exam hall has no such target
+    assert report.headline(results)["burst_attempts"] == "drawn at each start"
+
+    burst = with_exam_hall(results)
+    pg["setup"]["exam_hall_s"] = 0.4
+    section = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert "(all through `bulk_create`; of that time, the exam hall's class, its 1,000 memberships and the " \
+           "assignment 0.4 s)" in section
+    assert ("**The exam's attempts were drawn ahead by `prepare_attempts`, as the cron job does before a scheduled "
+            "exam**: `manage.py prepare_attempts --within 90`, run as cron would") in section
+    assert "drew 1,000 attempts in 15.9 s, of which 1.7 s is the command's start-up" in section
+    assert "14.2 s of drawing (14.2 ms each)" in section
+    assert ("the clock was moved to the opening (the assignment's opening set to now) instead of waiting for "
+            "it") in section
+    assert "1,000 attempts of the exam (1,000 finished), all of them the ones drawn ahead: 0 were drawn" in section
+    assert ("The run to the break and the burst through HAProxy take plain published quizzes without pre-created "
+            "attempts") in section
+    assert "starts it (its attempt drawn ahead of the opening by `prepare_attempts`)" in section
+    assert target_rows(results)[HALL_ROW] == (
+        "1,000 drawn ahead for 1,000 learners in 14.2 s, 14.2 ms each; 0 drawn at the start → **met**")
+    assert report.errors_of(burst) == sum(row.failures for row in burst.rows.values())
+    assert report.headline(results)["burst_attempts"] == "drawn ahead by prepare_attempts, 14.2 ms each"
+    # The other bursts say they draw at each start.
+    two = "\n".join(report.haproxy_section(pg["haproxy"], pg["scenario"], cores=2))
+    assert "the quiz is a plain published one, without pre-created attempts" in two
+    assert "a random draw of 20 from the 10,000-question bank" in two
+    pg["phases"]["break"] = dataclasses.replace(burst, key="postgres-break", title="to the break (2,000 learners)",
+                                                users=2000, extra={"one_shot_done": 2000, "limit_s": 120})
+    broken = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert "a fresh quiz (a plain published one, without pre-created attempts" in broken
+
+
+def test_a_start_that_did_not_use_its_prepared_attempt_is_an_error_of_the_burst(results):
+    burst = scenario(results, "postgres")["phases"]["burst"]
+    requests_failed = report.errors_of(burst)
+    problems = ["attempts drawn at the start instead of ahead of the opening: 3"]
+    with_exam_hall(results, after={"states": {"finished": 1003}, "total": 1003}, problems=problems)
+    assert report.errors_of(burst) == requests_failed + 1
+    row = target_rows(results)[HALL_ROW]
+    assert row.endswith("3 drawn at the start; **attempts drawn at the start instead of ahead of the opening: 3** → "
+                        "**missed**")
+    errors = target_rows(results)[
+        "zero errors (5xx, timeouts, “database is locked”), 1,000-learner exam burst on PostgreSQL"]
+    assert errors.startswith(f"{requests_failed + 1:,} in the burst")
+    pg = scenario(results, "postgres")
+    section = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert "**The check failed: attempts drawn at the start instead of ahead of the opening: 3**" in section
+    assert (f"- {burst.title}, exam hall: attempts drawn at the start instead of ahead of the opening: 3"
+            in report.failure_lines({"burst": burst}))
