@@ -18,6 +18,7 @@ so edited templates show at once.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from decimal import Decimal
 
@@ -34,7 +35,7 @@ from quizzes.behaviours import CERTAINTIES, DEFAULT_CERTAINTY, FeedbackBehaviour
 from quizzes.definitions import QuestionDef, text_of
 from quizzes.display import DisplayOptions
 from quizzes.formulations import formulations
-from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage
+from quizzes.models import Attempt, AttemptQuestion, AttemptState, Navigation, QuestionsPerPage
 from quizzes.models.attempt import number_slots
 from quizzes.question_types import registry
 from quizzes.states import SlotState, graded_state_for_fraction
@@ -141,10 +142,12 @@ def certainty_context(slot: AttemptQuestion, behaviour: FeedbackBehaviour, *, fi
 def slot_key(slot: AttemptQuestion, *, attempt: Attempt, language: str, total: int, display: DisplayOptions) -> str:
     """Return the cache key of a slot's HTML: the release, the slot's revision and the page's settings."""
     quiz = attempt.quiz
+    # Choices as their plain values: a quiz or attempt just made holds the enum members, one read back strings,
+    # and the two must give one key (the cron job renders the questions of attempts it has just drawn).
     parts = (
-        settings.RELEASE_VERSION, language, display.cache_key, attempt.pk, attempt.state, total,
-        quiz.pk, quiz.updated_at.isoformat() if quiz.updated_at else "", quiz.behaviour, quiz.questions_per_page,
-        quiz.navigation, slot.pk, slot.revision,
+        settings.RELEASE_VERSION, language, display.cache_key, attempt.pk, str(attempt.state), total,
+        quiz.pk, quiz.updated_at.isoformat() if quiz.updated_at else "", str(quiz.behaviour),
+        str(quiz.questions_per_page), str(quiz.navigation), slot.pk, slot.revision,
     )
     return "question-html:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
@@ -152,6 +155,13 @@ def slot_key(slot: AttemptQuestion, *, attempt: Attempt, language: str, total: i
 def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, language: str, total: int,
                  now) -> list[SafeString]:
     """Return the HTML of `slots` for the attempt page, from the cache where it holds them."""
+    token = get_token(request)
+    return [mark_safe(html.replace(CSRF_HOLE, token))
+            for html in slot_fragments(slots, attempt=attempt, language=language, total=total, now=now)]
+
+
+def slot_fragments(slots: list[AttemptQuestion], *, attempt: Attempt, language: str, total: int, now) -> list[str]:
+    """The HTML of `slots`, each with the hole for the CSRF token: from the cache, the rest rendered and stored."""
     base = attempt_display(attempt, now)
     displays = [slot_display(slot, attempt=attempt, base=base) for slot in slots]
     keys = [slot_key(slot, attempt=attempt, language=language, total=total, display=display)
@@ -176,8 +186,33 @@ def render_slots(request, slots: list[AttemptQuestion], *, attempt: Attempt, lan
     if rendered and not settings.DEBUG:
         cache.set_many(rendered, TIMEOUT_SECONDS)
     found.update(rendered)
-    token = get_token(request)
-    return [mark_safe(found[key].replace(CSRF_HOLE, token)) for key in keys]
+    return [found[key] for key in keys]
+
+
+def attempt_pages_warm(attempts: list[Attempt], *, now) -> int:
+    """Render into the cache, ahead of a scheduled opening, the questions of attempts drawn for it
+    (`attempts_prepare`), in both languages, as each learner's first view of their attempt asks for them once
+    started: the opening's burst then reads them instead of rendering them all at once. Only with a cache every
+    worker shares (Redis): a per-process cache would keep them in the command's own process. Returns how many
+    questions were rendered (a key that no longer fits at the start, such as a quiz edited in between, is only
+    a miss)."""
+    if settings.DEBUG or not settings.SHARED_CACHE or not attempts:
+        return 0
+    by_attempt: dict[int, list[AttemptQuestion]] = {}
+    for slot in AttemptQuestion.objects.filter(attempt__in=[attempt.pk for attempt in attempts]):
+        by_attempt.setdefault(slot.attempt_id, []).append(slot)
+    rendered = 0
+    for attempt in attempts:
+        started = copy.copy(attempt)  # as it will be once its learner starts it
+        started.state = AttemptState.IN_PROGRESS
+        slots = number_slots(by_attempt.get(attempt.pk, []))
+        for slot in slots:
+            slot.attempt = started
+        for language, _name in settings.LANGUAGES:
+            with translation.override(language):
+                slot_fragments(slots, attempt=started, language=language, total=len(slots), now=now)
+            rendered += len(slots)
+    return rendered
 
 
 def render_review(slots, *, display: DisplayOptions, language: str, teacher: bool = False,

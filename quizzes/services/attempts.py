@@ -233,7 +233,8 @@ def attempts_prepare(*, quiz: Quiz, learners, now) -> int:
     attempt is left out of everything they see: `AttemptQuerySet.of`). Their policy (accommodations, a
     class's settings) is read now for the option orders; the deadline is set when they start. Returns how many
     were made. Queries: a fixed number for the quiz, its draws' candidate ids and the questions drawn, the
-    learner's policy each, and two bulk inserts.
+    learner's policy each, and two bulk inserts; then, with a shared cache, the attempt pages' questions are
+    rendered into it in both languages (`quizzes.rendering.attempt_pages_warm`).
     """
     taken = set(Attempt.objects.filter(quiz=quiz, learner__in=learners).values_list("learner_id", flat=True))
     todo = [learner for learner in learners if learner.pk not in taken]
@@ -267,6 +268,10 @@ def attempts_prepare(*, quiz: Quiz, learners, now) -> int:
             AttemptQuestion(attempt=attempt, position=position, question_id=version.question_id, points=points_,
                             version=version, order=order)
             for attempt, rows in zip(attempts, slots) for position, version, points_, order in rows)
+    # Their questions' HTML too, so the opening's burst reads the attempt pages instead of rendering them.
+    from quizzes.rendering import attempt_pages_warm
+
+    attempt_pages_warm(attempts, now=now)
     return len(attempts)
 
 

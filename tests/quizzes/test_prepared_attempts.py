@@ -88,3 +88,29 @@ def test_preparing_costs_the_same_number_of_queries_for_ten_learners_as_for_two_
 
     per_learner = (count(many) - count(few)) / 8
     assert per_learner <= 3  # the learner's policy only (accommodations, overrides): draws and inserts are shared
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_with_a_shared_cache_the_opening_reads_the_questions_rendered_ahead(make, exam, now, client, settings,
+                                                                            monkeypatch, shared):
+    """The cron job renders the prepared attempts' questions in both languages: the learner's first view of
+    their attempt renders none (a per-process cache would keep them in the command's own process: nothing)."""
+    from quizzes import rendering
+
+    settings.SHARED_CACHE, settings.DEBUG = shared, False
+    pupil = learners(make, 1)[0]
+    rendered = []
+    real = rendering.slot_context
+    monkeypatch.setattr(rendering, "slot_context", lambda slot, **kw: rendered.append(slot.pk) or real(slot, **kw))
+    service.attempts_prepare(quiz=exam, learners=[pupil], now=now - timedelta(minutes=20))
+    assert len(rendered) == (10 if shared else 0)  # 5 questions, 2 languages
+    rendered.clear()
+    client.force_login(pupil)
+    for language in ("ar", "en"):
+        started = client.post(reverse("quizzes:quiz", kwargs={"pk": exam.pk}))
+        page = client.get(started.url.replace("/ar/", f"/{language}/").replace("/en/", f"/{language}/"))
+        assert page.status_code == 200 and page.content.decode().count('class="question') >= 5
+    if shared:
+        assert rendered == []
+    else:  # the page shows one question at a time: the first, rendered in each language
+        assert len(rendered) == 2
