@@ -346,10 +346,12 @@ def live_game_section(results: dict) -> list[str]:
     runs = results.get("live_game")
     if not runs:
         return []
+    questions = next((phase.get("questions") for _run, phase in live_game_phases(results) if phase.get("questions")), 10)
     lines = ["## Live game", "",
              "`bench/live_game.py`: one game, N guest players joining over HTTP as phones do, then one WebSocket "
-             "each on 127.0.0.1 (the `websockets` library, half the phones in Arabic, half in English), a 10-question "
-             "game of single-choice questions; each player answers 0–3 s after the question reaches the phone. "
+             "each on 127.0.0.1 (the `websockets` library, half the phones in Arabic, half in English), a "
+             f"{questions}-question game of single-choice questions; each player answers 0–3 s after the question "
+             "reaches the phone. "
              "Broadcast is from the host's command to each phone holding the question's screen; ack is from a "
              "phone's answer to its acknowledgement. A step that does not finish in 20 s is where the game breaks: "
              "the phase records it and ends the game there. The client runs on the same two cores.", "",

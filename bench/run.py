@@ -99,6 +99,9 @@ BREAK_WINDOW_S = 5
 # takes about 100 s, so a server that copes is seen through most of it.
 BREAK_LIMIT_S = 120
 BURST_LIMIT_S = 300  # the 1,000-learner burst's bound (about 110 s when the server keeps up)
+# Questions of each live game: 5 × 300 players is 1,500 broadcasts and answers for each percentile, and the
+# 1,000-player game, five minutes with 10 questions on a slow machine of this kind, fits the 20-minute run.
+LIVE_GAME_QUESTIONS = 5
 # The exam burst's py-spy sampling rate (per second): low enough to cost the workers little.
 BURST_PROFILE_RATE = 10
 # The exam hall's assignment opens an hour after the data is made (bench/dataset.py EXAM_HALL_OPENS_IN); the
@@ -507,7 +510,7 @@ class Runner:
             out.unlink(missing_ok=True)
             say(f"live game, {name}: {' then '.join(players)} players")
             command = [sys.executable, "-m", "bench.live_game", "--players", *players,
-                       "--questions", "3" if quick else "10", "--redis-url", redis, "--json", str(out),
+                       "--questions", "3" if quick else str(LIVE_GAME_QUESTIONS), "--redis-url", redis, "--json", str(out),
                        "--log", str(RUNS / f"live-game-{name}.log")]
             env = {**self.base_env, "BENCH_POSTGRES_URL": postgres_url()}
             self.commands.append(shlex.join(command))
