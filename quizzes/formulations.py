@@ -30,7 +30,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import mark_safe
 
 from quizzes.display import DisplayOptions
 from quizzes.question_types import registry
@@ -95,5 +95,5 @@ def formulations(slots, *, language: str, displays: list[DisplayOptions], disabl
         html = fill(found[cache_key], qtype=slot.question_type, definition=slot.definition, response=slot.response,
                     field_name=f"q{slot.position}")
         if html is not None:
-            filled[pk] = SafeString(mark_safe(html))
+            filled[pk] = mark_safe(html)
     return filled

@@ -94,6 +94,11 @@ def slot_display(slot: AttemptQuestion, *, attempt: Attempt, base: DisplayOption
     return behaviour_for(attempt.quiz).adjust_display_options(base, slot)
 
 
+def slot_disabled(slot: AttemptQuestion, attempt: Attempt) -> bool:
+    """Whether a slot's controls are disabled: checked (locked) or its attempt finished."""
+    return slot.is_locked or attempt.is_finished
+
+
 def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base: DisplayOptions,
                  total: int | None = None, error: str | None = None, formulation: SafeString | None = None) -> dict:
     """The context of one question of an attempt in progress (the attempt page, a check, a language peek)."""
@@ -103,7 +108,7 @@ def slot_context(slot: AttemptQuestion, *, attempt: Attempt, language: str, base
     try_again = behaviour.is_try_again(slot)
     return question_context(
         slot.definition, display=slot_display(slot, attempt=attempt, base=base), language=language, mode="attempt",
-        slot=slot, field_name=f"q{slot.position}", disabled=slot.is_locked or attempt.is_finished,
+        slot=slot, field_name=f"q{slot.position}", disabled=slot_disabled(slot, attempt),
         attempt=attempt, behaviour=behaviour, error=error, formulation=formulation,
         one_per_page=quiz.questions_per_page == QuestionsPerPage.ONE,
         is_first=slot.position == 0, is_last=slot.position == total - 1,
@@ -173,7 +178,7 @@ def slot_fragments(slots: list[AttemptQuestion], *, attempt: Attempt, language: 
     shared = formulations(
         [slot for slot, _display in missing.values()], language=language,
         displays=[display for _slot, display in missing.values()],
-        disabled=[slot.is_locked or attempt.is_finished for slot, _display in missing.values()],
+        disabled=[slot_disabled(slot, attempt) for slot, _display in missing.values()],
     ) if missing else {}
     rendered = {
         key: str(render_to_string(QUESTION_TEMPLATE, {
@@ -189,19 +194,17 @@ def slot_fragments(slots: list[AttemptQuestion], *, attempt: Attempt, language: 
     return [found[key] for key in keys]
 
 
-def attempt_pages_warm(attempts: list[Attempt], *, now) -> int:
+def attempt_pages_warm(attempts: list[Attempt], *, now) -> None:
     """Render into the cache, ahead of a scheduled opening, the questions of attempts drawn for it
     (`attempts_prepare`), in both languages, as each learner's first view of their attempt asks for them once
     started: the opening's burst then reads them instead of rendering them all at once. Only with a cache every
-    worker shares (Redis): a per-process cache would keep them in the command's own process. Returns how many
-    questions were rendered (a key that no longer fits at the start, such as a quiz edited in between, is only
-    a miss)."""
+    worker shares (Redis): a per-process cache would keep them in the command's own process. A key that no
+    longer fits at the start (a quiz edited in between) is only a miss."""
     if settings.DEBUG or not settings.SHARED_CACHE or not attempts:
-        return 0
+        return
     by_attempt: dict[int, list[AttemptQuestion]] = {}
     for slot in AttemptQuestion.objects.filter(attempt__in=[attempt.pk for attempt in attempts]):
         by_attempt.setdefault(slot.attempt_id, []).append(slot)
-    rendered = 0
     for attempt in attempts:
         started = copy.copy(attempt)  # as it will be once its learner starts it
         started.state = AttemptState.IN_PROGRESS
@@ -211,8 +214,6 @@ def attempt_pages_warm(attempts: list[Attempt], *, now) -> int:
         for language, _name in settings.LANGUAGES:
             with translation.override(language):
                 slot_fragments(slots, attempt=started, language=language, total=len(slots), now=now)
-            rendered += len(slots)
-    return rendered
 
 
 def render_review(slots, *, display: DisplayOptions, language: str, teacher: bool = False,

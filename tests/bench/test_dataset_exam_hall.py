@@ -27,12 +27,18 @@ def start(user, quiz) -> Client:
     return client.post(f"/en/quizzes/{quiz.pk}/")
 
 
-def test_the_exam_hall_is_a_class_of_its_learners_with_the_exam_assigned_to_open_later():
+@pytest.fixture
+def hall():
+    """A 5-question exam assigned to a class of three learners (a fourth stays outside); the assignment."""
     owner = dataset.teacher()
     bank = dataset.bank(owner=owner, size=60)
     quiz = dataset.exam(owner=owner, bank_obj=bank, questions=5)
     users = dataset.learners(count=4)
-    assignment = dataset.exam_hall(owner=owner, quiz=quiz, learners=users[:3])
+    return owner, quiz, users, dataset.exam_hall(owner=owner, quiz=quiz, learners=users[:3])
+
+
+def test_the_exam_hall_is_a_class_of_its_learners_with_the_exam_assigned_to_open_later(hall):
+    owner, quiz, users, assignment = hall
     assert assignment.classroom.teacher == owner and assignment.quiz == quiz
     members = Membership.objects.filter(classroom=assignment.classroom)
     assert set(members.values_list("learner__username", flat=True)) == {user.username for user in users[:3]}
@@ -48,12 +54,8 @@ def test_the_exam_hall_is_a_class_of_its_learners_with_the_exam_assigned_to_open
     assert not Attempt.objects.filter(quiz=quiz).exists()
 
 
-def test_prepare_attempts_draws_the_class_ahead_and_each_start_at_the_opening_uses_its_own():
-    owner = dataset.teacher()
-    bank = dataset.bank(owner=owner, size=60)
-    quiz = dataset.exam(owner=owner, bank_obj=bank, questions=5)
-    users = dataset.learners(count=4)
-    assignment = dataset.exam_hall(owner=owner, quiz=quiz, learners=users[:3])
+def test_prepare_attempts_draws_the_class_ahead_and_each_start_at_the_opening_uses_its_own(hall):
+    _owner, quiz, users, assignment = hall
     out = io.StringIO()
     call_command("prepare_attempts", "--within", "90", "--language", "en", stdout=out)
     assert out.getvalue().strip() == "3 attempts drawn ahead of their opening."

@@ -1,24 +1,25 @@
 """config/cache.py: Django's Redis cache backend with one redis-py client kept per connection pool."""
 
 import threading
+import uuid
 
 import pytest
-import redis
 
 from config.cache import RedisCache
-
-URL = "redis://127.0.0.1:6379/12"
+from tests.redis_server import REDIS_TEST_URL, redis_reachable
 
 
 @pytest.fixture
 def cache():
-    try:
-        redis.Redis.from_url(URL).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis at 127.0.0.1:6379 (.ci/run starts one)")
-    backend = RedisCache(URL, {"KEY_PREFIX": "test-cache"})
+    if not redis_reachable():
+        pytest.skip(f"no Redis at {REDIS_TEST_URL} (.ci/run starts one; REDIS_TEST_URL names another)")
+    # A prefix of its own, and only its own keys deleted after: other tests share this Redis database.
+    backend = RedisCache(REDIS_TEST_URL, {"KEY_PREFIX": f"test-cache-{uuid.uuid4().hex[:8]}"})
+    written = []
+    real_set = backend.set
+    backend.set = lambda key, *args, **kwargs: written.append(key) or real_set(key, *args, **kwargs)
     yield backend
-    backend.clear()
+    backend.delete_many(written)
 
 
 def test_the_client_is_made_once_and_kept(cache):
@@ -59,5 +60,5 @@ def test_the_settings_use_it_when_redis_is_configured():
     from tests.config.test_settings import manage
 
     result = manage("shell", "-c", "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
-                    REDIS_URL=URL)
+                    REDIS_URL=REDIS_TEST_URL)
     assert result.stdout.strip().splitlines()[-1] == "config.cache.RedisCache", result.stderr

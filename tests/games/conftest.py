@@ -1,6 +1,5 @@
 """Fixtures of the live game's tests: a teacher's quiz of playable questions, a game of it, and players."""
 
-import os
 import uuid
 from datetime import datetime, timezone
 
@@ -9,6 +8,7 @@ import pytest
 from config.environment import channel_layers as layer_settings
 from games import services
 from tests import factories
+from tests.redis_server import REDIS_TEST_URL, redis_reachable
 
 # The questions of every playable type, in the factories' order (single choice first).
 PLAYABLE = 7
@@ -78,16 +78,6 @@ def wrong_key(game, position=None):
     return next(choice.key for choice in definition.choices if choice.fraction == 0)
 
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
-
-
-def redis_reachable(url: str) -> bool:
-    import redis
-
-    try:
-        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
-    except redis.RedisError:
-        return False
 
 
 @pytest.fixture(params=["memory", "redis"])
