@@ -1,5 +1,6 @@
 """The live game's WebSockets (games.consumers) through the whole ASGI application, on both channel layers."""
 
+import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
 
@@ -23,11 +24,32 @@ SECRETS = ("key-right", "key-wrong", "SECRET-FEEDBACK", "SECRET-EXPLANATION", "S
            "Right answer", "fraction", "is_right", "game-option-right")
 
 
+SCENARIO_TIMEOUT = 120
+
+
 def run(scenario):
     """Run the async `scenario` to its end in a thread of its own: the browser tests' Playwright may hold an
-    event loop in this one (same xdist worker), where async_to_sync refuses to start another."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(async_to_sync(scenario)).result()
+    event loop in this one (same xdist worker), where async_to_sync refuses to start another. A scenario that
+    never ends fails the test instead of holding the whole suite (the thread is left behind, not waited for)."""
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        return pool.submit(async_to_sync(scenario)).result(timeout=SCENARIO_TIMEOUT)
+    except TimeoutError:
+        pytest.fail(f"the socket scenario did not end within {SCENARIO_TIMEOUT} s")
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def refused(communicator) -> int:
+    """Connect `communicator`, check the server refused it, and hang up as a browser's server would, so that the
+    application ends before the scenario does: one left running is cancelled when the event loop closes, and a
+    consumer on channels-redis cancelled there could hang the whole suite."""
+    connected, code = await communicator.connect(timeout=TIMEOUT)
+    assert not connected
+    # A consumer that refused may still be parked on channels-redis's blocking receive: after a second it is
+    # cancelled here, inside the running loop, which ends it at once.
+    await communicator.disconnect(code=code, timeout=1)
+    return code
 
 
 def socket(path: str, cookie: str = "") -> WebsocketCommunicator:
@@ -71,10 +93,10 @@ def test_a_player_answers_over_the_socket_and_the_host_sees_the_count_then_the_r
     host = host_socket(game, game.host)
 
     async def scenario():
-        assert (await host.connect())[0]
+        assert (await host.connect(timeout=TIMEOUT))[0]
         assert screen_state((await receive(host))[0]) == "question"
         phone = player_socket(game, amal_token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         first = (await receive(phone))[0]
         assert screen_state(first) == "question" and "game-answer" in first["screen"]
         await phone.send_json_to({"action": "answer", "position": 0, "fields": [["response", right_key(game)]]})
@@ -102,7 +124,7 @@ def test_a_player_sending_host_commands_is_refused(channel_layer, game, join):
 
     async def scenario():
         phone = player_socket(game, token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         await receive(phone)
         for message in ({"action": "command", "command": "start"}, {"action": "remove", "player": 1},
                         {"action": "command", "command": "end"}, ["start"]):
@@ -119,10 +141,8 @@ def test_only_the_games_host_opens_its_socket(channel_layer, game):
 
     async def scenario():
         for other in others:
-            connected, code = await other.connect()
-            assert not connected and code == 4403
-        stranger = socket(f"/ws/en/play/{game.pin}/", f"{player_cookie(game)}=forged")
-        assert not (await stranger.connect())[0]
+            assert await refused(other) == 4403
+        await refused(socket(f"/ws/en/play/{game.pin}/", f"{player_cookie(game)}=forged"))
 
     run(scenario)
 
@@ -134,7 +154,7 @@ def test_a_socket_from_another_site_is_refused(channel_layer, game, join):
         foreign = WebsocketCommunicator(application, f"/ws/en/play/{game.pin}/", headers=[
             (b"origin", b"http://evil.example"), (b"host", b"testserver"),
             (b"cookie", f"{player_cookie(game)}={token}".encode())])
-        assert not (await foreign.connect())[0]
+        await refused(foreign)
 
     run(scenario)
 
@@ -149,10 +169,10 @@ def test_no_key_reaches_a_phone_before_the_reveal(channel_layer, game, join, cli
     host = host_socket(game, game.host)
 
     async def scenario():
-        assert (await host.connect())[0]
+        assert (await host.connect(timeout=TIMEOUT))[0]
         await receive(host)
         phone = player_socket(game, token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         recorded.extend(json.dumps(m, ensure_ascii=False) for m in await receive(phone))
         await host.send_json_to({"action": "command", "command": "start"})
         recorded.extend(json.dumps(m, ensure_ascii=False) for m in
@@ -187,13 +207,13 @@ def test_a_reconnecting_player_gets_the_same_screen_with_their_answer(channel_la
 
     async def scenario():
         phone = player_socket(game, token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         await receive(phone)
         await phone.send_json_to({"action": "answer", "position": 0, "fields": [["response", right_key(game)]]})
         await receive(phone)
         await phone.disconnect()  # Wi-Fi lost
         again = player_socket(game, token)
-        assert (await again.connect())[0]
+        assert (await again.connect(timeout=TIMEOUT))[0]
         screen = (await receive(again))[0]["screen"]
         assert "Answer received" in screen and "right 0" in screen
         await again.disconnect()
@@ -208,10 +228,10 @@ def test_the_host_places_and_removes_players_and_the_removed_phone_is_told(chann
     host = host_socket(game, game.host)
 
     async def scenario():
-        assert (await host.connect())[0]
+        assert (await host.connect(timeout=TIMEOUT))[0]
         await receive(host)
         phone = player_socket(game, token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         await receive(phone)
         await host.send_json_to({"action": "team", "player": amal.pk, "team": 2})
         assert (await receive(host, until=lambda m: "ack" in m))[-1]["ack"] == "team"
@@ -238,7 +258,7 @@ def test_an_answer_after_the_deadline_is_refused_by_the_servers_clock_whatever_t
 
     async def scenario():
         phone = player_socket(game, token)
-        assert (await phone.connect())[0]
+        assert (await phone.connect(timeout=TIMEOUT))[0]
         await receive(phone)
         with time_machine.travel(game.deadline + timedelta(seconds=1), tick=False):
             await phone.send_json_to({"action": "answer", "position": 0, "fields": [["response", right_key(game)]]})
@@ -248,3 +268,13 @@ def test_an_answer_after_the_deadline_is_refused_by_the_servers_clock_whatever_t
 
     assert "Time is up" in run(scenario)["error"]
     assert not game.players.get().answers.exists()
+
+
+def test_a_scenario_that_never_ends_fails_the_test_instead_of_holding_the_suite(monkeypatch):
+    monkeypatch.setattr(f"{__name__}.SCENARIO_TIMEOUT", 0.5)
+
+    async def stuck():
+        await asyncio.sleep(3)
+
+    with pytest.raises(pytest.fail.Exception, match="did not end within 0.5 s"):
+        run(stuck)
