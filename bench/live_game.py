@@ -47,13 +47,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-import psutil
 from websockets.exceptions import ConnectionClosed
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.processes import CpuLedger  # noqa: E402
 from bench.run import NoRedirect, free_port, percentile  # noqa: E402
 
 PG_DATABASE = "tarikh_bench_game"
@@ -131,38 +131,35 @@ class Servers:
 
 
 class Cpu:
-    """CPU of each daphne worker, PostgreSQL, Redis, this client and the rest of the machine between two snapshots,
-    in percent of one core."""
+    """CPU of each daphne worker, PostgreSQL, Redis, this client and the rest of the machine while the block runs,
+    in percent of one core (bench.processes.CpuLedger: PostgreSQL's backends that end meanwhile still count)."""
+
+    BY_NAME = {"postgres": "postgres", "redis-server": "redis"}
 
     def __init__(self, servers: Servers) -> None:
-        self.servers = servers
+        daphnes = {process.pid: f"daphne {n + 1}" for n, process in enumerate(servers.processes)}
+        own = os.getpid()
 
-    def snapshot(self) -> tuple[float, dict[str, float]]:
-        groups: dict[str, float] = {}
-        for n, process in enumerate(self.servers.processes):
-            groups[f"daphne {n + 1}"] = self._cpu(process.pid)
-        groups["client"] = self._cpu(os.getpid())
-        for name, label in (("postgres", "postgres"), ("redis-server", "redis")):
-            groups[label] = sum(self._cpu(p.pid) for p in psutil.process_iter(["name"]) if p.info["name"] == name)
-        busy = psutil.cpu_times()
+        def group_of(process) -> str | None:
+            if process.pid == own:
+                return "client"
+            return daphnes.get(process.pid) or self.BY_NAME.get(process.info["name"])
+        self.ledger = CpuLedger(group_of)
+
+    def __enter__(self) -> Cpu:
+        self.ledger.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.ledger.stop()
+        self.ledger.sample()
+
+    def usage(self) -> dict[str, float]:
+        used = CpuLedger.used(self.ledger.samples)
+        machine = used.pop("machine", 0.0)
         # The rest of the machine: what other processes used meanwhile (a shared machine measures less).
-        groups["other"] = (busy.user + busy.nice + busy.system + getattr(busy, "irq", 0.0) + getattr(busy, "softirq", 0.0)
-                           - sum(groups.values()))
-        return time.time(), groups
-
-    @staticmethod
-    def _cpu(pid: int) -> float:
-        try:
-            times = psutil.Process(pid).cpu_times()
-            return times.user + times.system
-        except psutil.Error:
-            return 0.0
-
-    @staticmethod
-    def usage(first, last) -> dict[str, float]:
-        (t0, a), (t1, b) = first, last
-        span = max(t1 - t0, 1e-6)
-        return {name: max(0.0, 100 * (b[name] - a.get(name, 0.0)) / span) for name in b}
+        used["other"] = max(0.0, machine - sum(used.values()))
+        return used
 
 
 class LockWatch:
@@ -454,12 +451,10 @@ def phase(*, servers: Servers, data: dict, players: int, questions: int, databas
         joined = list(pool.map(lambda n: join(servers.base(n), game.pin, f"player {n:04d}", "ar" if n % 2 else "en"),
                                range(players)))
     join_s = time.perf_counter() - started
-    cpu = Cpu(servers)
-    first = cpu.snapshot()
-    with LockWatch(database_url) as locks:
+    with Cpu(servers) as cpu, LockWatch(database_url) as locks:
         result = asyncio.run(play(servers=servers, game=game, cookies=[cookie for cookie, _s in joined],
                                   session=data["session"], questions=questions, seed=seed))
-    result["cpu"] = Cpu.usage(first, cpu.snapshot())
+    result["cpu"] = cpu.usage()
     result["locks"] = locks.result()
     result.update(players=players, questions=questions, join_s=join_s, join=summary_ms([s for _c, s in joined]))
     result["answers_in_db"] = PlayerAnswer.objects.filter(player__game=game).count()

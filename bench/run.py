@@ -37,6 +37,11 @@ PART is one of: login, bare, baseline, burst, break, loops, compare, profiles, h
 (`--only haproxy --quick` tries the two-node phase alone on small sizes). A partial run (--only, --quick or any
 --skip-*) writes its document to bench/.runs/benchmarks-partial.md unless --output says otherwise, so
 docs/benchmarks.md only ever holds full runs, and only a full run adds itself to bench/history.json.
+
+For hunting a fault or trying a setting (`make bench` sets none of them): BENCH_SERVER_SETTINGS (another
+gunicorn setting, as gthread:3:8), BENCH_KEEP_ALIVE_S (gunicorn's --keep-alive, 15 s), BENCH_GUNICORN_LOG_LEVEL
+(debug logs every connection gunicorn closes) and BENCH_GUNICORN_ARGS (more of gunicorn's options). A run
+with any of them set is partial: it never writes docs/benchmarks.md or bench/history.json.
 """
 
 from __future__ import annotations
@@ -53,7 +58,6 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -68,7 +72,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import haproxy, report  # noqa: E402
-from bench.processes import free_port, stop  # noqa: E402
+from bench.processes import CpuLedger, free_port, stop  # noqa: E402
 from bench.profiles import summarise  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -85,10 +89,14 @@ BIN = Path(sys.executable).parent
 PG_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE") or "tarikh_bench"  # another name: two runs side by side
 SECRET_KEY = "tarikh-benchmark-only-key-3f9c1d7e8a2b4c6d0e5f7a9b1c3d5e7f"
 SETTLE_S = 2.0  # after the last user is spawned, before a throughput window opens
+# Settings to try or hunt a fault with (see the module's docstring): a run with any of them set is partial.
+TRIAL_SETTINGS = ("BENCH_SERVER_SETTINGS", "BENCH_KEEP_ALIVE_S", "BENCH_GUNICORN_LOG_LEVEL", "BENCH_GUNICORN_ARGS")
 # gunicorn keeps an idle connection this long. It must outlast a learner's longest pause (6 s here): a
 # shorter one closes connections just as the next autosave arrives on them, and locust, unlike a browser,
 # does not retry, so the run would count connection resets that no learner would see.
-KEEP_ALIVE_S = 15
+KEEP_ALIVE_S = int(os.environ.get("BENCH_KEEP_ALIVE_S") or 15)
+# Another gunicorn log level for a run that hunts a fault (debug logs every closed connection).
+GUNICORN_LOG_LEVEL = os.environ.get("BENCH_GUNICORN_LOG_LEVEL") or "warning"
 PROFILE_ROUNDS = 2
 COMPARE_WINDOW_S = 4
 # Where the 2,000-learner run counts as broken: the first error, or the p95 of the last BREAK_WINDOW_S seconds
@@ -130,6 +138,9 @@ class ServerSettings:
 
 # Chosen by measurement (see the comparison each run makes and docs/benchmarks.md).
 CHOSEN = ServerSettings("gthread", 2, 8)
+if os.environ.get("BENCH_SERVER_SETTINGS"):  # another setting to try, as class:workers:threads (gthread:4:4)
+    _kind, _workers, _threads = os.environ["BENCH_SERVER_SETTINGS"].split(":")
+    CHOSEN = ServerSettings(_kind, int(_workers), int(_threads))
 # The one setting that traded places with the chosen one in earlier runs; sync workers (5, the classic 2 × cores
 # + 1) were never ahead and are no longer measured in every run (docs/benchmarks.md keeps the series).
 ALTERNATIVES = [ServerSettings("gthread", 3, 2)]
@@ -180,25 +191,28 @@ class Scenario:
 
 # --- measuring -------------------------------------------------------------------------------------
 class CpuMonitor:
-    """Samples the CPU seconds used by the server (gunicorn or daphne), locust, PostgreSQL, Redis, HAProxy and
-    everything else, twice a second."""
+    """The CPU used by the server (gunicorn or daphne, with its workers), locust, PostgreSQL, Redis, HAProxy and
+    everything else, sampled twice a second (bench.processes.CpuLedger: processes that end, as PostgreSQL's
+    backends do, still count)."""
 
     GROUPS = ("gunicorn", "locust", "postgres", "redis", "haproxy")
+    BY_NAME = {"postgres": "postgres", "redis-server": "redis", "haproxy": "haproxy"}
 
     def __init__(self) -> None:
-        self.samples: list[tuple[float, dict[str, float]]] = []
         self.server_pids: list[int] = []
         self.locust_pid: int | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._processes: dict[int, psutil.Process] = {}
+        self._trees: dict[int, str] = {}
+        self.ledger = CpuLedger(self._group_of, refresh=self._refresh)
+
+    @property
+    def samples(self):
+        return self.ledger.samples
 
     def start(self) -> None:
-        self._thread.start()
+        self.ledger.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
+        self.ledger.stop()
 
     def _tree(self, pid: int | None) -> set[int]:
         if not pid:
@@ -209,13 +223,14 @@ class CpuMonitor:
         except psutil.Error:
             return set()
 
-    def _cpu(self, pid: int) -> float:
-        try:
-            process = self._processes.get(pid) or self._processes.setdefault(pid, psutil.Process(pid))
-            times = process.cpu_times()
-            return times.user + times.system
-        except psutil.Error:
-            return 0.0
+    def _refresh(self) -> None:
+        trees = {pid: "locust" for pid in self._tree(self.locust_pid)}
+        for server in self.server_pids:
+            trees.update({pid: "gunicorn" for pid in self._tree(server)})
+        self._trees = trees
+
+    def _group_of(self, process: psutil.Process) -> str | None:
+        return self._trees.get(process.pid) or self.BY_NAME.get(process.info["name"])
 
     @property
     def server_pid(self) -> int | None:
@@ -225,37 +240,13 @@ class CpuMonitor:
     def server_pid(self, pid: int | None) -> None:
         self.server_pids = [pid] if pid else []
 
-    def snapshot(self) -> dict[str, float]:
-        server = set().union(*(self._tree(pid) for pid in self.server_pids))
-        load = self._tree(self.locust_pid)
-        groups = {"gunicorn": sum(self._cpu(pid) for pid in server), "locust": sum(self._cpu(pid) for pid in load)}
-        by_name = {"postgres": "postgres", "redis-server": "redis", "haproxy": "haproxy"}
-        groups.update({group: 0.0 for group in by_name.values()})
-        for process in psutil.process_iter(["name"]):
-            group = by_name.get(process.info["name"])
-            if group:
-                groups[group] += self._cpu(process.pid)
-        machine = psutil.cpu_times()
-        groups["machine"] = machine.user + machine.system + machine.nice + getattr(machine, "irq", 0) + getattr(
-            machine, "softirq", 0)
-        return groups
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.samples.append((time.time(), self.snapshot()))
-            self._stop.wait(0.5)
-
     def usage(self, start: float, end: float) -> dict[str, float]:
         """Percent of one core used by each group between `start` and `end` (a 2-core machine has 200%)."""
-        inside = [sample for sample in self.samples if start - 0.5 <= sample[0] <= end + 0.5]
-        if len(inside) < 2:
+        used = self.ledger.usage(start, end)
+        if not used:
             return {}
-        (t0, first), (t1, last) = inside[0], inside[-1]
-        span = max(t1 - t0, 1e-6)
-        used = {name: 100 * (last[name] - first[name]) / span for name in first}
-        # Process CPU counters can run backwards when a process ends; never report below zero.
-        used = {name: max(value, 0.0) for name, value in used.items()}
-        used["other"] = max(used["machine"] - sum(used.get(group, 0.0) for group in self.GROUPS), 0.0)
+        used = {**{group: 0.0 for group in self.GROUPS}, **used}
+        used["other"] = max(used["machine"] - sum(used[group] for group in self.GROUPS), 0.0)
         return used
 
 
@@ -348,7 +339,8 @@ class Server:
     def command(self) -> list[str]:
         return [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{self.port}", *self.settings.args(),
                 "--timeout", "30", "--graceful-timeout", "5", "--keep-alive", str(KEEP_ALIVE_S), "--no-control-socket",
-                "--error-logfile", str(self.log), "--capture-output", "--log-level", "warning"]
+                "--error-logfile", str(self.log), "--capture-output", "--log-level", GUNICORN_LOG_LEVEL,
+                *shlex.split(os.environ.get("BENCH_GUNICORN_ARGS", ""))]
 
     def start(self) -> subprocess.Popen:
         return subprocess.Popen(self.command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
@@ -1068,7 +1060,8 @@ def main(argv: list[str] | None = None) -> None:
     # Only a full run at full size writes docs/benchmarks.md (unless --output names it): the rest go to bench/.runs/.
     partial = explicit or options.skip_postgres or options.quick or any(
         getattr(options, flag) for flag in ("skip_sqlite", "skip_micro", "skip_profiles", "skip_compare",
-                                            "skip_haproxy", "skip_live_game"))
+                                            "skip_haproxy", "skip_live_game")) or any(
+        os.environ.get(name) for name in TRIAL_SETTINGS)
     if options.report_only:
         results = pickle.loads(RESULTS.read_bytes())
         output = options.output or (PARTIAL_DOC if results.get("partial", True) or results.get("quick") else DOC)
