@@ -67,7 +67,7 @@ class QuizListView(LoginRequiredMixin, ListView):
 def class_start_problem(*, quiz: Quiz, learner, now) -> str | None:
     """Why `learner` may not start `quiz` at `now` although the quiz itself is open: a class-only quiz starts only
     while an assignment to their class is open. None when nothing stands in the way."""
-    if Quiz.objects.open_for(learner, now).filter(pk=quiz.pk).exists():
+    if quiz.is_open_for(learner, now):
         return None
     if policy_for(quiz=quiz, learner=learner, now=now).open_for_learner:  # an override's own dates
         return None

@@ -96,7 +96,8 @@ class QuizQuerySet(BilingualQuerySet):
 
     def open_for(self, user, now):
         """Quizzes `user` may start at `now`: available and open, and a class-only quiz only while an assignment
-        to their class is open (its owner may try it at any time)."""
+        to their class is open (its owner may try it at any time). `Quiz.is_open_for` answers it for one quiz
+        in hand, held to the same answers by tests/quizzes/test_visibility.py."""
         assignment_open = Q(pk__in=self._assigned_to(
             user, opens_at__lte=now, closes_at__isnull=True,
         )) | Q(pk__in=self._assigned_to(user, opens_at__lte=now, closes_at__gt=now))
@@ -249,14 +250,31 @@ class Quiz(BilingualModel):
                                         opens_at__gt=now)
                 .order_by("opens_at").values_list("opens_at", flat=True).first())
 
+    def _assignments_open_for(self, user, now):
+        """This quiz's assignments to an active class of `user` that are open at `now`."""
+        return self.assignments.filter(
+            classroom__memberships__learner=user, classroom__archived=False, opens_at__lte=now,
+        ).filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+
+    def is_open_for(self, user, now) -> bool:
+        """Whether `user` may start this quiz at `now`: `Quiz.objects.open_for(user, now)` asked of the one quiz
+        in hand, reading the assignments only for a class-only quiz that is not theirs. The start page and
+        starting ask this (the queryset's query costs more to build than the page's other work);
+        tests/quizzes/test_visibility.py holds the two to the same answer for every visibility, actor and date."""
+        if not user.is_authenticated or not self.is_published or not self.is_open(now):
+            return False
+        if self.practice_for_id is not None:  # a practice quiz is its learner's alone
+            return self.practice_for_id == user.pk
+        if self.owner_id == user.pk or self.visibility != Visibility.CLASS_ONLY:
+            return True
+        return self._assignments_open_for(user, now).exists()
+
     def closing_for(self, user, now):
         """When `user`'s answers to this quiz stop counting: the quiz's own close and, for a class-only quiz that
         is not theirs, the last close of the assignments to their classes open at `now` (None: no end)."""
         closes = [self.closes_at] if self.closes_at else []
         if self.visibility == Visibility.CLASS_ONLY and self.owner_id != user.pk and self.practice_for_id is None:
-            ends = list(self.assignments.filter(
-                classroom__memberships__learner=user, classroom__archived=False, opens_at__lte=now,
-            ).filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now)).values_list("closes_at", flat=True))
+            ends = list(self._assignments_open_for(user, now).values_list("closes_at", flat=True))
             if ends and None not in ends:
                 closes.append(max(ends))
         return min(closes) if closes else None

@@ -277,6 +277,53 @@ def test_the_querysets_agree_with_each_other(make, world):
         assert {v for v, q in quizzes.items() if q in available} == {v for v in Visibility if actor in REACHABLE[v]}
 
 
+def test_one_quiz_in_hand_is_open_for_exactly_whom_the_queryset_says(make, world):
+    """Quiz.is_open_for (the start page and starting ask it of the quiz in hand) against Quiz.objects.open_for,
+    for every visibility, actor, assignment window, archived class, the quiz's own dates, drafts and practice
+    quizzes: the same answer everywhere."""
+    from django.contrib.auth.models import AnonymousUser
+
+    windows = {"open": (NOW - DAY, NOW + 2 * DAY), "open, no close": (NOW - DAY, None),
+               "later": (NOW + DAY, NOW + 3 * DAY), "over": (NOW - 3 * DAY, NOW - DAY), "none": None}
+    archived = classroom_services.classroom_create(teacher=world["teacher"], name="Old class")
+    classroom_services.classroom_join(learner=world["member"], code=archived.join_code, now=NOW - 2 * DAY)
+    archived.archived = True
+    archived.save()
+    quizzes = []
+    for visibility in Visibility:
+        for window, dates in windows.items():
+            for own in ("open", "not yet", "closed", "draft"):
+                quiz = make.quiz(questions=1, owner=world["teacher"], visibility=visibility)
+                quiz.opens_at = NOW + DAY if own == "not yet" else None
+                quiz.closes_at = NOW - DAY if own == "closed" else None
+                quiz.is_published = own != "draft"
+                quiz.save()
+                if dates:
+                    opens, closes = dates
+                    Assignment.objects.create(classroom=world["classroom"], quiz=quiz, opens_at=opens,
+                                              due_at=opens + DAY / 2, closes_at=closes)
+                quizzes.append(quiz)
+        # Open only through the archived class, which opens nothing.
+        quiz = make.quiz(questions=1, owner=world["teacher"], visibility=visibility)
+        Assignment.objects.create(classroom=archived, quiz=quiz, opens_at=NOW - DAY, due_at=NOW + DAY,
+                                  closes_at=NOW + 2 * DAY)
+        quizzes.append(quiz)
+    for owner in ("member", "outsider"):  # practice quizzes, each its learner's alone
+        quiz = make.quiz(questions=1, owner=world["teacher"])
+        Quiz.objects.filter(pk=quiz.pk).update(practice_for=world[owner])
+        quiz.refresh_from_db()
+        quizzes.append(quiz)
+    checked = 0
+    for actor in ACTORS:
+        user = world[actor] or AnonymousUser()
+        expected = set(Quiz.objects.open_for(user, NOW).filter(pk__in=[q.pk for q in quizzes])) if world[actor] \
+            else set()
+        fresh = {quiz.pk: quiz for quiz in Quiz.objects.filter(pk__in=[q.pk for q in quizzes])}
+        assert {quiz for quiz in fresh.values() if quiz.is_open_for(user, NOW)} == expected, actor
+        checked += len(expected)
+    assert checked > 20  # the cases open somebody's quizzes, not only closed ones
+
+
 def test_an_anonymous_user_is_given_nothing(make, world):
     from django.contrib.auth.models import AnonymousUser
 
