@@ -132,7 +132,8 @@ class Servers:
 
 class Cpu:
     """CPU of each daphne worker, PostgreSQL, Redis, this client and the rest of the machine while the block runs,
-    in percent of one core (bench.processes.CpuLedger: PostgreSQL's backends that end meanwhile still count)."""
+    in percent of one core (bench.processes.CpuLedger: PostgreSQL's backends that end meanwhile still count). Its
+    sampler is a thread of this client, twice a second: the client's figure includes it."""
 
     BY_NAME = {"postgres": "postgres", "redis-server": "redis"}
 

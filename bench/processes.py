@@ -43,7 +43,9 @@ class CpuLedger:
     started in between counts from zero, one that ended counts up to its last sample. Summing the processes
     alive at each sample instead loses what the ended ones used, and PostgreSQL's backends end with their
     connections (a thread's connection lives `CONN_MAX_AGE`, 60 s): a burst of four minutes then showed
-    PostgreSQL at 2% of a core while it used 27%, the rest counted as "other processes"."""
+    PostgreSQL at 2% of a core while it used 27%, the rest counted as "other processes". What a process uses
+    after its last sample, and a process that lives less than one interval, still fall to the rest of the
+    machine."""
 
     def __init__(self, group_of: Callable[[psutil.Process], str | None], *, interval: float = 0.5,
                  refresh: Callable[[], None] | None = None) -> None:
@@ -68,6 +70,7 @@ class CpuLedger:
             self._stop.wait(self.interval)
 
     def sample(self) -> Sample:
+        when = time.time()
         if self.refresh:
             self.refresh()
         groups: dict[str, dict[ProcessKey, float]] = {}
@@ -83,7 +86,7 @@ class CpuLedger:
                 groups.setdefault(group, {})[(process.pid, process.info["create_time"])] = times.user + times.system
         busy = psutil.cpu_times()
         machine = busy.user + busy.system + busy.nice + getattr(busy, "irq", 0.0) + getattr(busy, "softirq", 0.0)
-        sample = (time.time(), groups, machine)
+        sample = (when, groups, machine)
         self.samples.append(sample)
         return sample
 
@@ -100,8 +103,14 @@ class CpuLedger:
             last_seen: dict[ProcessKey, float] = {}
             for _t, groups, _m in samples:
                 last_seen.update(groups.get(group, {}))
-            before = first.get(group, {})
-            used[group] = 100 * sum(cpu - before.get(key, 0.0) for key, cpu in last_seen.items()) / span
+            # Each process from its value at the first sample that has it: from zero if it started within the
+            # window, else (it was missed before, or only joined the group later) from where it was first seen.
+            first_seen: dict[ProcessKey, float] = {}
+            for _t, groups, _m in samples:
+                for key, cpu in groups.get(group, {}).items():
+                    first_seen.setdefault(key, cpu)
+            before = {key: 0.0 if key[1] > t0 else cpu for key, cpu in first_seen.items()}
+            used[group] = 100 * sum(cpu - before[key] for key, cpu in last_seen.items()) / span
         used["machine"] = 100 * (busy1 - busy0) / span
         return used
 

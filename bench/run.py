@@ -41,7 +41,8 @@ docs/benchmarks.md only ever holds full runs, and only a full run adds itself to
 For hunting a fault or trying a setting (`make bench` sets none of them): BENCH_SERVER_SETTINGS (another
 gunicorn setting, as gthread:3:8), BENCH_KEEP_ALIVE_S (gunicorn's --keep-alive, 15 s), BENCH_GUNICORN_LOG_LEVEL
 (debug logs every connection gunicorn closes) and BENCH_GUNICORN_ARGS (more of gunicorn's options). A run
-with any of them set is partial: it never writes docs/benchmarks.md or bench/history.json.
+with any of them set is partial: it writes docs/benchmarks.md only when --output names it, and never adds to
+bench/history.json; the server's command line in its document shows what was set.
 """
 
 from __future__ import annotations
@@ -139,8 +140,12 @@ class ServerSettings:
 # Chosen by measurement (see the comparison each run makes and docs/benchmarks.md).
 CHOSEN = ServerSettings("gthread", 2, 8)
 if os.environ.get("BENCH_SERVER_SETTINGS"):  # another setting to try, as class:workers:threads (gthread:4:4)
-    _kind, _workers, _threads = os.environ["BENCH_SERVER_SETTINGS"].split(":")
-    CHOSEN = ServerSettings(_kind, int(_workers), int(_threads))
+    try:
+        _kind, _workers, _threads = os.environ["BENCH_SERVER_SETTINGS"].split(":")
+        CHOSEN = ServerSettings(_kind, int(_workers), int(_threads))
+    except ValueError:
+        raise SystemExit(f"BENCH_SERVER_SETTINGS={os.environ['BENCH_SERVER_SETTINGS']!r}: expected "
+                         "class:workers:threads, as gthread:3:8") from None
 # The one setting that traded places with the chosen one in earlier runs; sync workers (5, the classic 2 × cores
 # + 1) were never ahead and are no longer measured in every run (docs/benchmarks.md keeps the series).
 ALTERNATIVES = [ServerSettings("gthread", 3, 2)]

@@ -63,7 +63,8 @@ class OverdueHandling(models.TextChoices):
 class QuizQuerySet(BilingualQuerySet):
     """Who may open and start a quiz is decided here, and only here.
 
-    The quiz list, the quiz page, starting and the class pages all ask these methods, so they cannot disagree.
+    The quiz list, the quiz page, starting and the class pages all ask these methods, so they cannot disagree
+    (`Quiz.is_open_for` mirrors `open_for` for one quiz in hand, and a test holds the two to the same answers).
     Classes sit above quizzes (see .importlinter), so their assignments are reached by related name, not imported.
     """
 
@@ -265,9 +266,11 @@ class Quiz(BilingualModel):
             return False
         if self.practice_for_id is not None:  # a practice quiz is its learner's alone
             return self.practice_for_id == user.pk
-        if self.owner_id == user.pk or self.visibility != Visibility.CLASS_ONLY:
+        if self.owner_id == user.pk or self.visibility in (Visibility.PUBLIC, Visibility.LINK):
             return True
-        return self._assignments_open_for(user, now).exists()
+        if self.visibility == Visibility.CLASS_ONLY:
+            return self._assignments_open_for(user, now).exists()
+        return Quiz.objects.open_for(user, now).filter(pk=self.pk).exists()  # a visibility of the future
 
     def closing_for(self, user, now):
         """When `user`'s answers to this quiz stop counting: the quiz's own close and, for a class-only quiz that

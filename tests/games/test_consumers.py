@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -27,21 +28,45 @@ SECRETS = ("key-right", "key-wrong", "SECRET-FEEDBACK", "SECRET-EXPLANATION", "S
 SCENARIO_TIMEOUT = 120
 
 
+class ScenarioStuck(Exception):
+    pass
+
+
 def run(scenario):
     """Run the async `scenario` to its end in a thread of its own: the browser tests' Playwright may hold an
-    event loop in this one (same xdist worker), where async_to_sync refuses to start another. A scenario that
-    never ends fails the test instead of holding the whole suite (the thread is left behind, not waited for)."""
+    event loop in this one (same xdist worker), where async_to_sync refuses to start another.
+
+    A scenario that has not ended after SCENARIO_TIMEOUT seconds is cancelled inside its own event loop and fails
+    the test (a step's own timeout, such as a message that never came, still fails as itself). Should even the
+    cancelled loop not close, the test fails 30 s later all the same; that thread is then left running, and the
+    worker may wait for it when it exits."""
+
+    async def bounded():
+        deadline = asyncio.timeout(SCENARIO_TIMEOUT)
+        try:
+            async with deadline:
+                return await scenario()
+        except TimeoutError:
+            if deadline.expired():
+                raise ScenarioStuck() from None
+            raise
+
     pool = ThreadPoolExecutor(max_workers=1)
+    future = pool.submit(async_to_sync(bounded))
     try:
-        return pool.submit(async_to_sync(scenario)).result(timeout=SCENARIO_TIMEOUT)
-    except TimeoutError:
+        return future.result(timeout=SCENARIO_TIMEOUT + 30)
+    except ScenarioStuck:
         pytest.fail(f"the socket scenario did not end within {SCENARIO_TIMEOUT} s")
+    except TimeoutError:
+        if future.done():
+            raise
+        pytest.fail(f"the socket scenario did not end within {SCENARIO_TIMEOUT} s, nor its event loop after it")
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
 
 
 async def refused(communicator) -> int:
-    """Connect `communicator`, check the server refused it, and hang up as a browser's server would, so that the
+    """Connect `communicator`, check the server refused it, and hang up as a browser would, so that the
     application ends before the scenario does: one left running is cancelled when the event loop closes, and a
     consumer on channels-redis cancelled there could hang the whole suite."""
     connected, code = await communicator.connect(timeout=TIMEOUT)
@@ -274,7 +299,17 @@ def test_a_scenario_that_never_ends_fails_the_test_instead_of_holding_the_suite(
     monkeypatch.setattr(f"{__name__}.SCENARIO_TIMEOUT", 0.5)
 
     async def stuck():
-        await asyncio.sleep(3)
+        await asyncio.sleep(60)  # cancelled after half a second, inside its loop: the test takes no minute
 
-    with pytest.raises(pytest.fail.Exception, match="did not end within 0.5 s"):
+    started = time.monotonic()
+    with pytest.raises(pytest.fail.Exception, match="did not end within 0.5 s$"):
         run(stuck)
+    assert time.monotonic() - started < 10
+
+
+def test_a_step_that_times_out_fails_as_itself():
+    async def no_message():
+        raise TimeoutError("no message came")
+
+    with pytest.raises(TimeoutError, match="no message came"):
+        run(no_message)

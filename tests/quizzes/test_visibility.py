@@ -316,6 +316,7 @@ def test_one_quiz_in_hand_is_open_for_exactly_whom_the_queryset_says(make, world
     checked = 0
     for actor in ACTORS:
         user = world[actor] or AnonymousUser()
+        # An anonymous visitor is given nothing (available_to is empty for them; open_for would not be asked).
         expected = set(Quiz.objects.open_for(user, NOW).filter(pk__in=[q.pk for q in quizzes])) if world[actor] \
             else set()
         fresh = {quiz.pk: quiz for quiz in Quiz.objects.filter(pk__in=[q.pk for q in quizzes])}
