@@ -141,13 +141,15 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
     `definitions` gives generated questions (practice quizzes), `questions` saved ones (spaced review);
     otherwise the quiz's fixed questions and random draws are used.
     """
-    earlier = list(Attempt.objects.filter(quiz=quiz, learner=learner).values_list("pk", "number", "state"))
-    current = next((pk for pk, _number, state in earlier if state == AttemptState.IN_PROGRESS), None)
+    # The learner's attempts whole (a learner has few): the one in progress or drawn ahead is returned or
+    # started from this read, without reading it again.
+    earlier = list(Attempt.objects.filter(quiz=quiz, learner=learner))
+    current = next((attempt for attempt in earlier if attempt.state == AttemptState.IN_PROGRESS), None)
     if current is not None:
-        return Attempt.objects.get(pk=current)
-    prepared = next((pk for pk, _number, state in earlier if state == AttemptState.PREPARED), None)
+        return current
+    prepared = next((attempt for attempt in earlier if attempt.state == AttemptState.PREPARED), None)
     policy = policy_for(quiz=quiz, learner=learner, now=now)  # the quiz's settings, as classes adjust them
-    used = sum(1 for _pk, _number, state in earlier if state != AttemptState.PREPARED)
+    used = sum(1 for attempt in earlier if attempt.state != AttemptState.PREPARED)
     problem = quiz_start_problem(quiz=quiz, learner=learner, now=now, used=used, policy=policy)
     if problem:
         raise AttemptRefused(problem)
@@ -172,7 +174,7 @@ def attempt_start(*, quiz: Quiz, learner, now, language: str = "ar", seed: int |
         raise AttemptRefused(_("This quiz has no questions yet."))
     if quiz.shuffle_questions:
         rng.shuffle(items)
-    number = max((number for _pk, number, _state in earlier), default=0) + 1
+    number = max((attempt.number for attempt in earlier), default=0) + 1
     deadline = policy.deadline(now)  # a class-only quiz closes with its assignment
     # A description has no grade: no points, so it adds nothing to the maximum.
     points = [slot_points(version, given) for version, given in items]
@@ -214,14 +216,17 @@ def slot_points(version: QuestionVersion, given: Decimal | None) -> Decimal:
     return given if given is not None else version.parsed.points
 
 
-def _start_prepared(pk: int, *, now, language: str, policy) -> Attempt | None:
-    """Start the attempt drawn ahead of the opening: one UPDATE (its questions were frozen when it was drawn);
-    None when another request started it first (then that one is in progress) or it is gone."""
-    flipped = Attempt.objects.filter(pk=pk, state=AttemptState.PREPARED).update(
-        state=AttemptState.IN_PROGRESS, started_at=now, deadline=policy.deadline(now), language=language)
-    if flipped:
-        return Attempt.objects.get(pk=pk)
-    return Attempt.objects.filter(pk=pk, state=AttemptState.IN_PROGRESS).first()
+def _start_prepared(attempt: Attempt, *, now, language: str, policy) -> Attempt | None:
+    """Start the attempt drawn ahead of the opening: one UPDATE (its questions were frozen when it was drawn),
+    and `attempt` as it now is; None when another request started it first (then that one is in progress) or
+    it is gone."""
+    changes = {"state": AttemptState.IN_PROGRESS, "started_at": now, "deadline": policy.deadline(now),
+               "language": language}
+    if Attempt.objects.filter(pk=attempt.pk, state=AttemptState.PREPARED).update(**changes):
+        for field, value in changes.items():
+            setattr(attempt, field, value)
+        return attempt
+    return Attempt.objects.filter(pk=attempt.pk, state=AttemptState.IN_PROGRESS).first()
 
 
 def attempts_prepare(*, quiz: Quiz, learners, now) -> int:

@@ -267,3 +267,19 @@ def test_the_class_page_runs_a_bounded_number_of_queries(teacher_client, make, c
     with django_assert_max_num_queries(12):
         response = teacher_client.get(url("detail", classroom.pk))
     assert response.content.decode().count("badge-accommodation") == size // 2
+
+
+def test_the_class_policies_cost_one_query_unless_a_class_grants_something(classroom, teacher, timed, assigned, amal,
+                                                                          badr, django_assert_num_queries):
+    """Every start and quiz page asks them: for a learner with no accommodation or override (most of a class) one
+    query reads the assignments and whether any grants them something; three when one does."""
+    from classrooms.policies import class_policies
+    from quizzes.policies import LearnerPolicy
+
+    accommodate(classroom, amal, teacher, time_multiplier=TimeMultiplier.HALF)
+    base = LearnerPolicy.of_quiz(timed, learner=badr, now=NOW)
+    with django_assert_num_queries(1):
+        assert class_policies(quiz=timed, learner=badr, now=NOW, base=base) == []
+    with django_assert_num_queries(3):
+        granted = class_policies(quiz=timed, learner=amal, now=NOW, base=base)
+    assert [policy.time_limit for policy in granted] == [30 * MINUTE]

@@ -57,6 +57,10 @@ def test_starting_flips_the_prepared_attempt_in_one_update_with_its_questions_un
     assert list(started.slots.values_list("question_id", "order")) == questions
     writes = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))]
     assert len(writes) == 1 and "quizzes_attempt" in writes[0]  # no draw, no slot written: one UPDATE
+    sql = [q["sql"] for q in queries.captured_queries]
+    after = sql[sql.index(writes[0]) + 1:]
+    assert not [q for q in after if "quizzes_attempt" in q]  # the attempt is not read back after its UPDATE
+    assert started.deadline == Attempt.objects.get(pk=prepared.pk).deadline and started.number == prepared.number
     assert service.attempt_start(quiz=exam, learner=pupil, now=now).pk == prepared.pk  # resumed, not started again
 
 
