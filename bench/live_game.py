@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.processes import CpuLedger  # noqa: E402
+from bench.processes import SERVICES, CpuLedger  # noqa: E402
 from bench.run import NoRedirect, free_port, percentile  # noqa: E402
 
 PG_DATABASE = "tarikh_bench_game"
@@ -135,8 +135,6 @@ class Cpu:
     in percent of one core (bench.processes.CpuLedger: PostgreSQL's backends that end meanwhile still count). Its
     sampler is a thread of this client, twice a second: the client's figure includes it."""
 
-    BY_NAME = {"postgres": "postgres", "redis-server": "redis"}
-
     def __init__(self, servers: Servers) -> None:
         daphnes = {process.pid: f"daphne {n + 1}" for n, process in enumerate(servers.processes)}
         own = os.getpid()
@@ -144,7 +142,7 @@ class Cpu:
         def group_of(process) -> str | None:
             if process.pid == own:
                 return "client"
-            return daphnes.get(process.pid) or self.BY_NAME.get(process.info["name"])
+            return daphnes.get(process.pid) or SERVICES.get(process.info["name"])
         self.ledger = CpuLedger(group_of)
 
     def __enter__(self) -> Cpu:

@@ -30,6 +30,8 @@ def stop(process: subprocess.Popen | None, *, timeout: float) -> None:
             process.wait()
 
 
+# The services the bench shares the machine with, by process name, and their groups in the CPU tables.
+SERVICES = {"postgres": "postgres", "redis-server": "redis", "haproxy": "haproxy"}
 # A process as the ledger knows it: its pid and start time (a pid can be reused once its process ended).
 ProcessKey = tuple[int, float]
 Sample = tuple[float, dict[str, dict[ProcessKey, float]], float]  # when; CPU s per group and process; machine busy s
@@ -100,17 +102,15 @@ class CpuLedger:
         span = max(t1 - t0, 1e-6)
         used = {}
         for group in {name for _t, groups, _m in samples for name in groups}:
+            # Each process from its value at the first sample that has it (from zero if it started within the
+            # window; else it was missed before, or only joined the group later) to its value at the last.
+            first_seen: dict[ProcessKey, float] = {}
             last_seen: dict[ProcessKey, float] = {}
             for _t, groups, _m in samples:
-                last_seen.update(groups.get(group, {}))
-            # Each process from its value at the first sample that has it: from zero if it started within the
-            # window, else (it was missed before, or only joined the group later) from where it was first seen.
-            first_seen: dict[ProcessKey, float] = {}
-            for _t, groups, _m in samples:
                 for key, cpu in groups.get(group, {}).items():
-                    first_seen.setdefault(key, cpu)
-            before = {key: 0.0 if key[1] > t0 else cpu for key, cpu in first_seen.items()}
-            used[group] = 100 * sum(cpu - before[key] for key, cpu in last_seen.items()) / span
+                    first_seen.setdefault(key, 0.0 if key[1] > t0 else cpu)
+                    last_seen[key] = cpu
+            used[group] = 100 * sum(cpu - first_seen[key] for key, cpu in last_seen.items()) / span
         used["machine"] = 100 * (busy1 - busy0) / span
         return used
 

@@ -73,7 +73,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import haproxy, report  # noqa: E402
-from bench.processes import CpuLedger, free_port, stop  # noqa: E402
+from bench.processes import SERVICES, CpuLedger, free_port, stop  # noqa: E402
 from bench.profiles import summarise  # noqa: E402
 
 BENCH = ROOT / "bench"
@@ -201,17 +201,12 @@ class CpuMonitor:
     backends do, still count)."""
 
     GROUPS = ("gunicorn", "locust", "postgres", "redis", "haproxy")
-    BY_NAME = {"postgres": "postgres", "redis-server": "redis", "haproxy": "haproxy"}
 
     def __init__(self) -> None:
         self.server_pids: list[int] = []
         self.locust_pid: int | None = None
         self._trees: dict[int, str] = {}
         self.ledger = CpuLedger(self._group_of, refresh=self._refresh)
-
-    @property
-    def samples(self):
-        return self.ledger.samples
 
     def start(self) -> None:
         self.ledger.start()
@@ -235,7 +230,7 @@ class CpuMonitor:
         self._trees = trees
 
     def _group_of(self, process: psutil.Process) -> str | None:
-        return self._trees.get(process.pid) or self.BY_NAME.get(process.info["name"])
+        return self._trees.get(process.pid) or SERVICES.get(process.info["name"])
 
     @property
     def server_pid(self) -> int | None:
