@@ -52,6 +52,8 @@ defaults
     log global
     option httplog
     option http-keep-alive
+    # A request reaches a node whole, so a slow upload never holds one of a worker's two threads.
+    option http-buffer-request
 {timeouts}
 
 frontend tarikh

@@ -137,18 +137,20 @@ class ServerSettings:
         return ["--worker-class", self.worker_class, "--workers", str(self.workers), "--threads", str(self.threads)]
 
 
-# Chosen by measurement (see the comparison each run makes and docs/benchmarks.md).
-CHOSEN = ServerSettings("gthread", 2, 8)
+# Chosen by measurement (see the comparison each run makes and bench/FINDINGS.md, "The tenth session"): a worker
+# per core, two threads each. Eight threads a worker (the choice until 2026-12-03) lost a third to half of the
+# throughput of the attempt page, the answer save and the submit to the GIL and to the scheduler on two cores.
+CHOSEN = ServerSettings("gthread", 2, 2)
 if os.environ.get("BENCH_SERVER_SETTINGS"):  # another setting to try, as class:workers:threads (gthread:4:4)
     try:
         _kind, _workers, _threads = os.environ["BENCH_SERVER_SETTINGS"].split(":")
         CHOSEN = ServerSettings(_kind, int(_workers), int(_threads))
     except ValueError:
         raise SystemExit(f"BENCH_SERVER_SETTINGS={os.environ['BENCH_SERVER_SETTINGS']!r}: expected "
-                         "class:workers:threads, as gthread:3:8") from None
-# The one setting that traded places with the chosen one in earlier runs; sync workers (5, the classic 2 × cores
-# + 1) were never ahead and are no longer measured in every run (docs/benchmarks.md keeps the series).
-ALTERNATIVES = [ServerSettings("gthread", 3, 2)]
+                         "class:workers:threads, as gthread:3:2") from None
+# The previous choice, measured in every run beside the chosen one; three workers × two threads and sync workers
+# (5, the classic 2 × cores + 1) are in bench/FINDINGS.md's series, no longer in every run (20 minutes).
+ALTERNATIVES = [ServerSettings("gthread", 2, 8)]
 
 
 @dataclass
@@ -825,7 +827,7 @@ class Runner:
             self.cpu.server_pid = None
         if scenario.compare_workers and self.wants("compare") and not self.options.quick:
             for settings in ALTERNATIVES:
-                alt_log = RUNS / f"{scenario.key}-gunicorn-{settings.worker_class}-{settings.workers}.log"
+                alt_log = RUNS / f"{scenario.key}-gunicorn-{settings.worker_class}-{settings.workers}x{settings.threads}.log"
                 alt_log.unlink(missing_ok=True)
                 with Server(settings=settings, env=self.env(scenario), log=alt_log) as server:
                     self.cpu.server_pid = server.process.pid
