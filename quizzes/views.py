@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +21,7 @@ from django.views.generic import ListView
 from history.models import Topic
 from quizzes.behaviours import behaviour_for
 from quizzes.display import DisplayOptions
-from quizzes.models import Attempt, AttemptQuestion, Navigation, QuestionsPerPage, Quiz
+from quizzes.models import Attempt, Navigation, QuestionsPerPage, Quiz
 from quizzes.models.attempt import number_slots
 from quizzes.policies import policy_for
 from quizzes.behaviours import cbm_summary
@@ -152,7 +152,10 @@ def is_htmx(request) -> bool:
 
 class AttemptMixin(LoginRequiredMixin):
     def get_attempt(self, pk) -> Attempt:
-        return get_object_or_404(Attempt.objects.of(self.request.user).select_related("quiz"), pk=pk)
+        attempt = Attempt.of_learner_with_quiz(self.request.user, pk)
+        if attempt is None:  # not the learner's, or drawn ahead and not started
+            raise Http404
+        return attempt
 
     def close_if_time_is_up(self, attempt, now) -> None:
         """Opening a page of an attempt whose time to submit is over closes it, as its quiz says, and tells how."""
@@ -171,7 +174,7 @@ class AttemptView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = number_slots(list(attempt.slots.all()))
+        slots = number_slots(attempt.slot_list())
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
@@ -219,12 +222,10 @@ class AnswerView(AttemptMixin, View):
         # Two reads, the attempt with its quiz and the attempt's slots: the reply's counter and navigator are
         # drawn from the same slots, with this answer in place, instead of reading them again after the save.
         attempt = self.get_attempt(pk)  # 404 when the attempt is not the learner's
-        slots = list(AttemptQuestion.objects.filter(attempt_id=attempt.pk))
+        slots = attempt.slot_list()
         slot = next((slot for slot in slots if slot.position == position), None)
         if slot is None:
             return HttpResponseBadRequest(_("This question is not part of the attempt."))
-        for each in slots:
-            each.attempt = attempt
         now = timezone.now()
         raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
         # Only a type graded by `grade` is checked: an essay (graded by a teacher) or a description is saved.
@@ -323,7 +324,7 @@ class SubmitView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = [slot for slot in number_slots(list(attempt.slots.all())) if slot.number]
+        slots = [slot for slot in number_slots(attempt.slot_list()) if slot.number]
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),
@@ -348,7 +349,7 @@ class ReviewView(AttemptMixin, View):
             return redirect(attempt)
         quiz = attempt.quiz
         display = DisplayOptions.for_review(quiz, now)
-        slots = list(attempt.slots.all())
+        slots = attempt.slot_list()
         questions = render_review(slots, display=display, language=get_language())
         behaviour = behaviour_for(quiz)
         return render(request, "quizzes/review.html", {

@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from quizzes import definitions as defs
+from quizzes.models.prepared import PreparedRead
 from quizzes.models.version import QuestionVersion
 from quizzes.question_types import registry
 from quizzes.states import SlotState, state_of
@@ -86,6 +87,24 @@ class Attempt(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["state", "deadline"], name="attempt_state_deadline")]
+
+    @classmethod
+    def of_learner_with_quiz(cls, learner, pk: int) -> "Attempt | None":
+        """The learner's attempt `pk` with its quiz, as `Attempt.objects.of(learner).select_related("quiz")` gives
+        it, or None. Every request of an attempt (its page, each answer save, the submit) reads it: a prepared
+        read, whose SQL is compiled once (quizzes/models/prepared.py)."""
+        found = _LEARNERS_ATTEMPT.read(learner_id=learner.pk, pk=pk)
+        return found[0] if found else None
+
+    def slot_list(self) -> list["AttemptQuestion"]:
+        """The attempt's slots in order, as `attempt.slots.all()` gives them (each knows this attempt, their
+        versions are in this process's cache), through a prepared read."""
+        slots = _ATTEMPT_SLOTS.read(attempt_id=self.pk)
+        for slot in slots:
+            slot.attempt = self
+        if slots:
+            QuestionVersion.cached({slot.version_id for slot in slots})
+        return slots
 
     def __str__(self) -> str:
         return f"{self.quiz} — {self.learner} #{self.number}"
@@ -285,6 +304,12 @@ def number_slots(slots) -> list[AttemptQuestion]:
         else:
             slot.number = None
     return slots
+
+
+_LEARNERS_ATTEMPT = PreparedRead(
+    lambda learner_id, pk: Attempt.objects.of(learner_id).select_related("quiz").filter(pk=pk).order_by(),
+    "learner_id", "pk")
+_ATTEMPT_SLOTS = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), "attempt_id")
 
 
 class StepAction(models.TextChoices):

@@ -1,0 +1,125 @@
+"""Prepared reads (quizzes/models/prepared.py): the attempt with its quiz and the attempt's slots, read with SQL
+compiled once, give exactly what their QuerySets give, with the same single query."""
+
+import threading
+from datetime import timedelta
+from unittest import mock
+
+import pytest
+from django.db import connections
+from django.db.models.sql.compiler import SQLCompiler
+from django.utils import translation
+
+from quizzes.models import Attempt, AttemptQuestion, AttemptState, QuestionVersion
+from quizzes.models.prepared import PreparedRead
+from quizzes.services import attempts as service
+
+pytestmark = pytest.mark.django_db
+
+
+def values(obj) -> dict:
+    return {field.attname: getattr(obj, field.attname) for field in obj._meta.concrete_fields}
+
+
+@pytest.fixture
+def attempt(make, now):
+    """A learner's attempt at a quiz of every type, with answers saved (JSON), a score (decimals) and dates."""
+    quiz = make.quiz(questions=7, time_limit=timedelta(minutes=30), introduction_en="An exam", introduction_ar="امتحان")
+    learner = make.learner()
+    started = service.attempt_start(quiz=quiz, learner=learner, now=now, language="en")
+    for slot in started.slots.all()[:4]:
+        service.attempt_save_response(attempt=started, position=slot.position, now=now, language="en",
+                                      raw=slot.question_type.correct_response(slot.definition))
+    return started
+
+
+def test_the_attempt_with_its_quiz_is_what_the_queryset_gives(attempt, django_assert_num_queries):
+    expected = Attempt.objects.of(attempt.learner).select_related("quiz").get(pk=attempt.pk)
+    with django_assert_num_queries(1):
+        read = Attempt.of_learner_with_quiz(attempt.learner, attempt.pk)
+        assert values(read) == values(expected) and values(read.quiz) == values(expected.quiz)
+        assert read.quiz.title == expected.quiz.title and read.deadline == expected.deadline  # no query for either
+    assert read._state.adding is False and read._state.db == "default"
+
+
+def test_someone_elses_attempt_and_one_drawn_ahead_are_not_read(attempt, make):
+    assert Attempt.of_learner_with_quiz(make.learner(), attempt.pk) is None
+    assert Attempt.of_learner_with_quiz(attempt.learner, attempt.pk + 1000) is None
+    Attempt.objects.filter(pk=attempt.pk).update(state=AttemptState.PREPARED)
+    assert Attempt.of_learner_with_quiz(attempt.learner, attempt.pk) is None
+
+
+def test_the_slots_are_what_the_related_manager_gives_in_order_knowing_their_attempt(
+        attempt, django_assert_num_queries):
+    expected = list(attempt.slots.all())
+    assert any(slot.response is not None for slot in expected) and any(slot.response is None for slot in expected)
+    QuestionVersion.forget_cached()
+    with django_assert_num_queries(2):  # the slots, then their versions into this process's cache
+        slots = attempt.slot_list()
+    assert [values(slot) for slot in slots] == [values(slot) for slot in expected]
+    assert [slot.position for slot in slots] == sorted(slot.position for slot in slots)
+    with django_assert_num_queries(0):
+        assert all(slot.attempt is attempt for slot in slots)
+        assert [slot.definition for slot in slots] == [slot.definition for slot in expected]
+    with django_assert_num_queries(1):  # warm: the slots alone
+        attempt.slot_list()
+
+
+def test_the_sql_is_compiled_once_per_language_and_each_read_takes_its_own_arguments(attempt, make, now):
+    other = service.attempt_start(quiz=make.quiz(questions=2), learner=attempt.learner, now=now, language="en")
+    read = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), "attempt_id")
+    with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
+        with translation.override("en"):
+            first = read.read(attempt_id=attempt.pk)
+            second = read.read(attempt_id=other.pk)
+            assert compiled.call_count == 2  # two sets of markers, once
+        with translation.override("ar"):
+            read.read(attempt_id=attempt.pk)
+            read.read(attempt_id=other.pk)
+        assert compiled.call_count == 4
+    assert {slot.attempt_id for slot in first} == {attempt.pk} and len(first) == 7
+    assert {slot.attempt_id for slot in second} == {other.pk} and len(second) == 2
+
+
+def test_another_thread_compiles_for_its_own_connection(attempt):
+    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk), "pk")
+    read.read(pk=attempt.pk)
+    compiled = {}
+
+    def other_thread():
+        try:
+            read._compiled()
+            compiled["entries"] = read._local.entries
+        finally:
+            connections.close_all()  # this thread's own connections
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    thread.join()
+    mine, theirs = next(iter(read._local.entries.values())), next(iter(compiled["entries"].values()))
+    assert mine.sql == theirs.sql and mine.compiler.connection is not theirs.compiler.connection
+
+
+def test_a_shape_that_uses_an_argument_twice_or_never_is_refused():
+    twice = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk, number=pk), "pk")
+    with pytest.raises(ValueError, match="pk appears 2 times"):
+        twice.read(pk=1)
+    never = PreparedRead(lambda pk: Attempt.objects.all(), "pk")
+    with pytest.raises(ValueError, match="pk appears 0 times"):
+        never.read(pk=1)
+    derived = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk + 1), "pk")
+    with pytest.raises(ValueError, match="pk appears 0 times"):
+        derived.read(pk=1)
+    annotated = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk).extra(select={"one": "1"}), "pk")
+    with pytest.raises(ValueError, match="plain instances"):
+        annotated.read(pk=1)
+
+
+def test_arguments_are_named_integers():
+    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk), "pk")
+    with pytest.raises(TypeError, match="expected the arguments"):
+        read.read(id=1)
+    with pytest.raises(TypeError, match="must be an integer"):
+        read.read(pk="1")
+    with pytest.raises(TypeError, match="must be an integer"):
+        read.read(pk=True)
