@@ -13,6 +13,7 @@ from dataclasses import replace
 from django.db.models import Exists, OuterRef
 
 from classrooms.models import Accommodation, Assignment, AssignmentOverride
+from quizzes.models.prepared import PreparedRead
 from quizzes.models.quiz import Visibility
 from quizzes.policies import LearnerPolicy, most_generous
 
@@ -39,18 +40,28 @@ def _overridden(base: LearnerPolicy, override: AssignmentOverride, *, quiz, assi
     return policy
 
 
+def _learners_assignments(quiz_id, learner_id):
+    """The quiz's assignments to an active class of the learner, and whether each grants them an accommodation or
+    an override."""
+    return Assignment.objects.filter(
+        quiz_id=quiz_id, classroom__archived=False, classroom__memberships__learner_id=learner_id).only(
+        "pk", "classroom_id", "opens_at", "closes_at").annotate(
+        accommodated=Exists(Accommodation.objects.filter(membership__learner_id=learner_id,
+                                                         membership__classroom_id=OuterRef("classroom_id"))),
+        overridden=Exists(AssignmentOverride.objects.filter(assignment_id=OuterRef("pk"), learners=learner_id)))
+
+
+# Read by the start page and every start (quizzes/models/prepared.py: its SQL compiled once).
+_LEARNERS_ASSIGNMENTS = PreparedRead(_learners_assignments, quiz_id=int, learner_id=int)
+
+
 def class_policies(*, quiz, learner, now, base: LearnerPolicy) -> list[LearnerPolicy]:
     """One policy per assignment of `quiz` to an active class of `learner` that has an accommodation or an override
     for them (nothing when none has: the quiz's own settings hold). One query when none has (the usual case:
     whether each assignment has one is read with it), three when one has."""
     if not learner.is_authenticated or quiz.pk is None:
         return []
-    assignments = list(Assignment.objects.filter(
-        quiz=quiz, classroom__archived=False, classroom__memberships__learner=learner).only(
-        "pk", "classroom_id", "opens_at", "closes_at").annotate(
-        accommodated=Exists(Accommodation.objects.filter(membership__learner=learner,
-                                                         membership__classroom_id=OuterRef("classroom_id"))),
-        overridden=Exists(AssignmentOverride.objects.filter(assignment_id=OuterRef("pk"), learners=learner))))
+    assignments = _LEARNERS_ASSIGNMENTS.read(quiz_id=quiz.pk, learner_id=learner.pk)
     if not any(assignment.accommodated or assignment.overridden for assignment in assignments):
         return []
     accommodations = {a.membership.classroom_id: a for a in Accommodation.objects.filter(

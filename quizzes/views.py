@@ -82,7 +82,10 @@ class QuizDetailView(LoginRequiredMixin, View):
     """The start page: the rules in plain words, then Start (or Continue)."""
 
     def get_quiz(self, pk):
-        return get_object_or_404(Quiz.objects.available_to(self.request.user), pk=pk)
+        quiz = Quiz.available(self.request.user, pk)
+        if quiz is None:
+            raise Http404
+        return quiz
 
     def start_problem(self, quiz, now, used=None, policy=None) -> str | None:
         user = self.request.user

@@ -308,8 +308,8 @@ def number_slots(slots) -> list[AttemptQuestion]:
 
 _LEARNERS_ATTEMPT = PreparedRead(
     lambda learner_id, pk: Attempt.objects.of(learner_id).select_related("quiz").filter(pk=pk).order_by(),
-    "learner_id", "pk")
-_ATTEMPT_SLOTS = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), "attempt_id")
+    learner_id=int, pk=int)
+_ATTEMPT_SLOTS = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), attempt_id=int)
 
 
 class StepAction(models.TextChoices):

@@ -2,15 +2,17 @@
 
 Django builds and compiles a QuerySet's SQL anew each time it runs. For the attempt with its quiz (some hundred
 columns, the translated fields included) the compile costs about 1 ms of CPU, four times what PostgreSQL takes
-to answer the query, and every request of an attempt (its page, each answer save, the submit, the review) makes
-that read. A `PreparedRead` compiles its QuerySet once per thread, database and language, with marker values in
-the place of its arguments (twice, with two sets, to find their places among the parameters); each call puts the arguments into the compiled parameters, runs the SQL and builds
-the instances as Django's ModelIterable does (the fields' converters, `select_related` objects). What comes back
-is what the QuerySet would give: tests/quizzes/test_prepared_reads.py compares the two field by field.
+to answer the query; every request of an attempt (its page, each answer save, the submit, the review) makes
+that read, and the start page's visibility and class reads cost as much to build. A `PreparedRead` compiles its
+QuerySet once per thread, database and language, with markers in the place of its arguments (integers or
+moments; twice, with two sets of markers, to find their places among the parameters). Each call puts the
+arguments into the compiled parameters, runs the SQL and builds the instances as Django's ModelIterable does
+(the fields' converters, `select_related` objects, annotations). What comes back is what the QuerySet would
+give: tests/quizzes/test_prepared_reads.py compares the two field by field.
 
 Hand-written: no maintained library caches compiled SQL (django-cachalot caches results, which an answer save
 must never read stale). It relies on the compiler's documented-by-use attributes that ModelIterable reads
-(`select`, `klass_info`, `col_count`), so a Django upgrade is checked by that test.
+(`select`, `klass_info`, `col_count`, `annotation_col_map`), so a Django upgrade is checked by that test.
 """
 
 from __future__ import annotations
@@ -18,54 +20,70 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from django.db import connections, router
+from django.core.exceptions import EmptyResultSet
+from django.db import router
 from django.db.models import QuerySet
 from django.db.models.query import get_related_populators
 from django.utils.translation import get_language
 
-# Arguments are primary keys or other integers. The SQL is compiled twice with two sets of markers in their
-# place; the parameters that differ between the two are the arguments' places. Small enough for any integer
-# column (Django turns a lookup out of a column's range into an empty result, with other SQL).
-_MARKERS = (30_001, 31_001)
+# The SQL is compiled twice with two sets of markers in the place of the arguments; the parameters that differ
+# between the two, and equal the markers, are the arguments' places. Integers small enough for any integer
+# column (Django turns a lookup out of a column's range into an empty result, with other SQL); moments as the
+# database adapter writes them (SQLite: text).
+_INTEGER_MARKERS = (30_001, 31_002)  # of different parity, as the moments differ in every field
+_MOMENT_MARKERS = (datetime(2001, 2, 3, 4, 5, 6, tzinfo=UTC), datetime(2002, 3, 4, 5, 6, 7, tzinfo=UTC))
 
 
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
     params: tuple
-    places: dict[str, int]  # argument name -> index in params
+    places: dict[str, list[int]]  # argument name -> its indexes in params
     compiler: object  # keeps the converters' connection: one per thread
-    converters: list
+    converters: dict
     model: type
     fields: tuple[int, int]
     init_list: list[str]
     related: list
+    annotations: dict[str, int]
 
 
 class PreparedRead:
-    """`build(**arguments)` -> a QuerySet of one model whose arguments (integers) each appear once in its SQL;
-    `read(**arguments)` -> its instances, as a list.
+    """`build(**arguments)` -> a QuerySet of model instances; `read(**arguments)` -> its instances, as a list.
 
-    The QuerySet's shape must not depend on the arguments' values (no `if` on them in `build`)."""
+    `arguments` name each argument's kind, `int` (a primary key, a number) or `datetime` (an aware moment). Each
+    must reach the SQL as a parameter as given (not `pk + 1`), and the QuerySet's shape must not depend on the
+    values (no `if` on them in `build`): compiling refuses a QuerySet that breaks either rule."""
 
-    def __init__(self, build: Callable[..., QuerySet], *arguments: str) -> None:
+    def __init__(self, build: Callable[..., QuerySet], **arguments: type) -> None:
+        for name, kind in arguments.items():
+            if kind not in (int, datetime):
+                raise TypeError(f"{name}: an argument is an int or a datetime, not {kind!r}")
         self.build = build
         self.arguments = arguments
         self._model = None  # the QuerySet's model, known from the first build
         self._local = threading.local()
 
-    def read(self, **values: int) -> list:
+    def read(self, **values) -> list:
         if set(values) != set(self.arguments):
-            raise TypeError(f"expected the arguments {self.arguments}, got {tuple(values)}")
+            raise TypeError(f"expected the arguments {tuple(self.arguments)}, got {tuple(values)}")
         for name, value in values.items():
-            if not isinstance(value, int) or isinstance(value, bool):
+            kind = self.arguments[name]
+            if kind is int and (not isinstance(value, int) or isinstance(value, bool)):
                 raise TypeError(f"{name} must be an integer, not {type(value).__name__}")
+            if kind is datetime and (not isinstance(value, datetime) or value.tzinfo is None):
+                raise TypeError(f"{name} must be an aware datetime, not {value!r}")
         compiled = self._compiled()
-        params = list(compiled.params)
-        for name, place in compiled.places.items():
-            params[place] = values[name]
         connection = compiled.compiler.connection
+        params = list(compiled.params)
+        for name, places in compiled.places.items():
+            value = values[name]
+            if self.arguments[name] is datetime:
+                value = connection.ops.adapt_datetimefield_value(value)
+            for place in places:
+                params[place] = value
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
@@ -77,6 +95,8 @@ class PreparedRead:
             obj = compiled.model.from_db(connection.alias, compiled.init_list, row[start:end])
             for populator in compiled.related:
                 populator.populate(row, obj)
+            for name, index in compiled.annotations.items():
+                setattr(obj, name, row[index])
             objects.append(obj)
         return objects
 
@@ -93,38 +113,50 @@ class PreparedRead:
             entries[key] = self._compile(key[0])
         return entries[key]
 
-    def _markers(self, which: int) -> dict[str, int]:
-        return {name: _MARKERS[which] + index for index, name in enumerate(self.arguments)}
+    def _markers(self, which: int) -> dict:
+        markers = {}
+        for index, (name, kind) in enumerate(self.arguments.items()):
+            if kind is int:
+                markers[name] = _INTEGER_MARKERS[which] + index
+            else:
+                markers[name] = _MOMENT_MARKERS[which] + timedelta(seconds=index)
+        return markers
 
     def _compile(self, alias: str) -> _Compiled:
         (queryset, compiler, sql, params), (_q, _c, other_sql, other_params) = (
             self._compile_with(alias, self._markers(which)) for which in (0, 1))
         if sql != other_sql or len(params) != len(other_params):
             raise ValueError("the compiled query changes with its arguments' values: it cannot be prepared")
+        ops = compiler.connection.ops
+        adapted = [{name: ops.adapt_datetimefield_value(value) if self.arguments[name] is datetime else value
+                    for name, value in self._markers(which).items()} for which in (0, 1)]
         places = {}
         for name in self.arguments:
-            marker, other = self._markers(0)[name], self._markers(1)[name]
-            found = [index for index, (param, other_param) in enumerate(zip(params, other_params))
-                     if param != other_param and (param, other_param) == (marker, other)]
-            if len(found) != 1:
-                raise ValueError(f"the argument {name} appears {len(found)} times in the compiled query, not once")
-            places[name] = found[0]
-        if set(places.values()) != {i for i, (a, b) in enumerate(zip(params, other_params)) if a != b}:
+            places[name] = [index for index, pair in enumerate(zip(params, other_params))
+                            if pair == (adapted[0][name], adapted[1][name])]
+            if not places[name]:
+                raise ValueError(f"the argument {name} does not reach the compiled query as given")
+        differing = {index for index, (one, other) in enumerate(zip(params, other_params)) if one != other}
+        if differing != {index for indexes in places.values() for index in indexes}:
             raise ValueError("the compiled query has parameters made from its arguments: it cannot be prepared")
+        if queryset._known_related_objects or queryset._prefetch_related_lookups:
+            raise ValueError("a prepared read builds plain instances: no related managers or prefetches")
         select, klass_info = compiler.select, compiler.klass_info
-        if compiler.annotation_col_map or queryset._known_related_objects or queryset._prefetch_related_lookups:
-            raise ValueError("a prepared read builds plain instances: no annotations, related managers or prefetches")
-        converters = compiler.get_converters([column[0] for column in select[:compiler.col_count]])
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
         return _Compiled(
-            sql=sql, params=tuple(params), places=places, compiler=compiler, converters=converters,
+            sql=sql, params=tuple(params), places=places, compiler=compiler,
+            converters=compiler.get_converters([column[0] for column in select[:compiler.col_count]]),
             model=klass_info["model"], fields=(start, end),
             init_list=[column[0].target.attname for column in select[start:end]],
             related=get_related_populators(klass_info, select, alias),
+            annotations=dict(compiler.annotation_col_map or {}),
         )
 
-    def _compile_with(self, alias: str, markers: dict[str, int]):
+    def _compile_with(self, alias: str, markers: dict):
         queryset = self.build(**markers).using(alias)
         compiler = queryset.query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:  # .none(), or a lookup that can match nothing: no SQL to keep
+            raise ValueError("the query matches nothing whatever its arguments: it cannot be prepared") from None
         return queryset, compiler, sql, list(params)

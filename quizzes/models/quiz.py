@@ -1,9 +1,10 @@
 """Quizzes and their settings (Moodle's quiz settings, made explicit), and what questions they hold."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,6 +14,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bilingual.completeness import BilingualModel, BilingualQuerySet, in_active_language
+from quizzes.models.prepared import PreparedRead
 from quizzes.question_types import registry
 
 
@@ -251,11 +253,18 @@ class Quiz(BilingualModel):
                                         opens_at__gt=now)
                 .order_by("opens_at").values_list("opens_at", flat=True).first())
 
-    def _assignments_open_for(self, user, now):
-        """This quiz's assignments to an active class of `user` that are open at `now`."""
-        return self.assignments.filter(
-            classroom__memberships__learner=user, classroom__archived=False, opens_at__lte=now,
-        ).filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+    def _assignments_open_for(self, user, now) -> list:
+        """This quiz's assignments to an active class of `user` that are open at `now` (their ids and closes)."""
+        return _OPEN_ASSIGNMENTS.read(quiz_id=self.pk, learner_id=user.pk, now=now)
+
+    @classmethod
+    def available(cls, user, pk: int) -> "Quiz | None":
+        """The quiz `pk` if `user` may open it (`Quiz.objects.available_to(user)`), else None: the start page and
+        starting read it, through a prepared read (its visibility query costs more to build than to run)."""
+        if not user.is_authenticated:
+            return None
+        found = _AVAILABLE.read(learner_id=user.pk, pk=pk)
+        return found[0] if found else None
 
     def is_open_for(self, user, now) -> bool:
         """Whether `user` may start this quiz at `now`: `Quiz.objects.open_for(user, now)` asked of the one quiz
@@ -269,7 +278,7 @@ class Quiz(BilingualModel):
         if self.owner_id == user.pk or self.visibility in (Visibility.PUBLIC, Visibility.LINK):
             return True
         if self.visibility == Visibility.CLASS_ONLY:
-            return self._assignments_open_for(user, now).exists()
+            return bool(self._assignments_open_for(user, now))
         return Quiz.objects.open_for(user, now).filter(pk=self.pk).exists()  # a visibility of the future
 
     def closing_for(self, user, now):
@@ -277,7 +286,7 @@ class Quiz(BilingualModel):
         is not theirs, the last close of the assignments to their classes open at `now` (None: no end)."""
         closes = [self.closes_at] if self.closes_at else []
         if self.visibility == Visibility.CLASS_ONLY and self.owner_id != user.pk and self.practice_for_id is None:
-            ends = list(self._assignments_open_for(user, now).values_list("closes_at", flat=True))
+            ends = [assignment.closes_at for assignment in self._assignments_open_for(user, now)]
             if ends and None not in ends:
                 closes.append(max(ends))
         return min(closes) if closes else None
@@ -290,6 +299,19 @@ class Quiz(BilingualModel):
         if timing == ReviewTiming.AFTER_CLOSE:
             return self.has_closed(now)
         return False
+
+
+def _open_assignments(quiz_id, learner_id, now):
+    assignments = Quiz._meta.get_field("assignments").related_model.objects  # classrooms' Assignment
+    return assignments.filter(
+        quiz_id=quiz_id, classroom__memberships__learner_id=learner_id, classroom__archived=False, opens_at__lte=now,
+    ).filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now)).only("pk", "closes_at").order_by()
+
+
+_OPEN_ASSIGNMENTS = PreparedRead(_open_assignments, quiz_id=int, learner_id=int, now=datetime)
+_AVAILABLE = PreparedRead(
+    lambda learner_id, pk: Quiz.objects.available_to(get_user_model()(pk=learner_id)).filter(pk=pk).order_by(),
+    learner_id=int, pk=int)
 
 
 class QuizQuestion(models.Model):

@@ -2,11 +2,12 @@
 compiled once, give exactly what their QuerySets give, with the same single query."""
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
 from django.db import connections
+from django.db.models import Count, Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import translation
 
@@ -67,7 +68,7 @@ def test_the_slots_are_what_the_related_manager_gives_in_order_knowing_their_att
 
 def test_the_sql_is_compiled_once_per_language_and_each_read_takes_its_own_arguments(attempt, make, now):
     other = service.attempt_start(quiz=make.quiz(questions=2), learner=attempt.learner, now=now, language="en")
-    read = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), "attempt_id")
+    read = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), attempt_id=int)
     with mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=SQLCompiler.as_sql) as compiled:
         with translation.override("en"):
             first = read.read(attempt_id=attempt.pk)
@@ -82,7 +83,7 @@ def test_the_sql_is_compiled_once_per_language_and_each_read_takes_its_own_argum
 
 
 def test_another_thread_compiles_for_its_own_connection(attempt):
-    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk), "pk")
+    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk), pk=int)
     read.read(pk=attempt.pk)
     compiled = {}
 
@@ -100,26 +101,46 @@ def test_another_thread_compiles_for_its_own_connection(attempt):
     assert mine.sql == theirs.sql and mine.compiler.connection is not theirs.compiler.connection
 
 
-def test_a_shape_that_uses_an_argument_twice_or_never_is_refused():
-    twice = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk, number=pk), "pk")
-    with pytest.raises(ValueError, match="pk appears 2 times"):
-        twice.read(pk=1)
-    never = PreparedRead(lambda pk: Attempt.objects.all(), "pk")
-    with pytest.raises(ValueError, match="pk appears 0 times"):
+def test_an_argument_may_appear_several_times_and_moments_are_arguments_too(attempt, make, now):
+    earlier = now - timedelta(hours=1)
+    read = PreparedRead(lambda learner_id, since: Attempt.objects.filter(
+        Q(learner_id=learner_id) | Q(quiz__owner_id=learner_id), started_at__gte=since), learner_id=int, since=datetime)
+    assert [a.pk for a in read.read(learner_id=attempt.learner_id, since=earlier)] == [attempt.pk]
+    assert read.read(learner_id=attempt.learner_id, since=now + timedelta(seconds=1)) == []
+    assert read.read(learner_id=make.learner().pk, since=earlier) == []
+    assert [a.pk for a in read.read(learner_id=attempt.quiz.owner_id, since=earlier)] == [attempt.pk]
+
+
+def test_annotations_come_with_the_instances(attempt):
+    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk).annotate(
+        answered=Count("slots", filter=Q(slots__response__isnull=False))), pk=int)
+    assert read.read(pk=attempt.pk)[0].answered == 4
+
+
+def test_a_shape_that_does_not_take_its_arguments_as_given_is_refused():
+    never = PreparedRead(lambda pk: Attempt.objects.all(), pk=int)
+    with pytest.raises(ValueError, match="pk does not reach the compiled query"):
         never.read(pk=1)
-    derived = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk + 1), "pk")
-    with pytest.raises(ValueError, match="pk appears 0 times"):
+    derived = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk + 1), pk=int)
+    with pytest.raises(ValueError, match="pk does not reach the compiled query"):
         derived.read(pk=1)
-    annotated = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk).extra(select={"one": "1"}), "pk")
-    with pytest.raises(ValueError, match="plain instances"):
-        annotated.read(pk=1)
+    mixed = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk, number=pk + 1), pk=int)
+    with pytest.raises(ValueError, match="parameters made from its arguments"):
+        mixed.read(pk=1)
+    shaped = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk) if pk % 2 else Attempt.objects.none(), pk=int)
+    with pytest.raises(ValueError):
+        shaped.read(pk=1)
 
 
-def test_arguments_are_named_integers():
-    read = PreparedRead(lambda pk: Attempt.objects.filter(pk=pk), "pk")
+def test_arguments_are_named_integers_and_aware_moments(now):
+    read = PreparedRead(lambda pk, at: Attempt.objects.filter(pk=pk, started_at__lte=at), pk=int, at=datetime)
     with pytest.raises(TypeError, match="expected the arguments"):
-        read.read(id=1)
+        read.read(id=1, at=now)
     with pytest.raises(TypeError, match="must be an integer"):
-        read.read(pk="1")
+        read.read(pk="1", at=now)
     with pytest.raises(TypeError, match="must be an integer"):
-        read.read(pk=True)
+        read.read(pk=True, at=now)
+    with pytest.raises(TypeError, match="aware datetime"):
+        read.read(pk=1, at=now.replace(tzinfo=None))
+    with pytest.raises(TypeError, match="an int or a datetime"):
+        PreparedRead(lambda name: Attempt.objects.filter(language=name), name=str)

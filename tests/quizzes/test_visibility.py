@@ -280,7 +280,7 @@ def test_the_querysets_agree_with_each_other(make, world):
 def test_one_quiz_in_hand_is_open_for_exactly_whom_the_queryset_says(make, world):
     """Quiz.is_open_for (the start page and starting ask it of the quiz in hand) against Quiz.objects.open_for,
     for every visibility, actor, assignment window, archived class, the quiz's own dates, drafts and practice
-    quizzes: the same answer everywhere."""
+    quizzes: the same answer everywhere. Quiz.available, the same for opening the quiz at all."""
     from django.contrib.auth.models import AnonymousUser
 
     windows = {"open": (NOW - DAY, NOW + 2 * DAY), "open, no close": (NOW - DAY, None),
@@ -321,6 +321,9 @@ def test_one_quiz_in_hand_is_open_for_exactly_whom_the_queryset_says(make, world
             else set()
         fresh = {quiz.pk: quiz for quiz in Quiz.objects.filter(pk__in=[q.pk for q in quizzes])}
         assert {quiz for quiz in fresh.values() if quiz.is_open_for(user, NOW)} == expected, actor
+        # Quiz.available (the start page's read of the quiz, prepared) against available_to, on the same cases.
+        available = set(Quiz.objects.available_to(user).filter(pk__in=fresh))
+        assert {quiz for quiz in fresh.values() if Quiz.available(user, quiz.pk) is not None} == available, actor
         checked += len(expected)
     assert checked > 20  # the cases open somebody's quizzes, not only closed ones
 
