@@ -21,7 +21,7 @@ from django.views.generic import ListView
 from history.models import Topic
 from quizzes.behaviours import behaviour_for
 from quizzes.display import DisplayOptions
-from quizzes.models import Attempt, Navigation, QuestionsPerPage, Quiz
+from quizzes.models import Attempt, Navigation, QuestionsPerPage, QuestionVersion, Quiz
 from quizzes.models.attempt import number_slots
 from quizzes.policies import policy_for
 from quizzes.behaviours import cbm_summary
@@ -177,7 +177,8 @@ class AttemptView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = number_slots(attempt.slot_list())
+        # The questions' HTML mostly comes from the cache: their versions are read only if one is rendered.
+        slots = number_slots(attempt.slot_list(versions=False))
         behaviour = behaviour_for(attempt.quiz)
         page = self.page(request, attempt, slots)
         shown = slots if attempt.quiz.questions_per_page == QuestionsPerPage.ALL else [slots[page]]
@@ -225,10 +226,11 @@ class AnswerView(AttemptMixin, View):
         # Two reads, the attempt with its quiz and the attempt's slots: the reply's counter and navigator are
         # drawn from the same slots, with this answer in place, instead of reading them again after the save.
         attempt = self.get_attempt(pk)  # 404 when the attempt is not the learner's
-        slots = attempt.slot_list()
+        slots = attempt.slot_list(versions=False)
         slot = next((slot for slot in slots if slot.position == position), None)
         if slot is None:
             return HttpResponseBadRequest(_("This question is not part of the attempt."))
+        QuestionVersion.cached([slot.version_id])  # the one question answered: the counter needs only the types
         now = timezone.now()
         raw = slot.question_type.raw_from_form(request.POST, f"q{position}")
         # Only a type graded by `grade` is checked: an essay (graded by a teacher) or a description is saved.
@@ -327,7 +329,7 @@ class SubmitView(AttemptMixin, View):
         self.close_if_time_is_up(attempt, now)
         if not attempt.is_in_progress:
             return redirect("quizzes:review", pk=attempt.pk)
-        slots = [slot for slot in number_slots(attempt.slot_list()) if slot.number]
+        slots = [slot for slot in number_slots(attempt.slot_list(versions=False)) if slot.number]
         return render(request, "quizzes/submit.html", {
             "attempt": attempt, "quiz": attempt.quiz,
             "unanswered": [slot for slot in slots if not slot.is_answered], "total": len(slots),

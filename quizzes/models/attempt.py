@@ -96,13 +96,18 @@ class Attempt(models.Model):
         found = _LEARNERS_ATTEMPT.read(learner_id=learner.pk, pk=pk)
         return found[0] if found else None
 
-    def slot_list(self) -> list["AttemptQuestion"]:
-        """The attempt's slots in order, as `attempt.slots.all()` gives them (each knows this attempt, their
-        versions are in this process's cache), through a prepared read."""
+    def slot_list(self, *, versions: bool = True) -> list["AttemptQuestion"]:
+        """The attempt's slots in order, as `attempt.slots.all()` gives them (each knows this attempt), through a
+        prepared read, each with its question's type read with it.
+
+        `versions`: put their question versions in this process's cache now (one query for those it lacks).
+        Without, a page that may need no version (its questions' HTML from the cache) reads none: the first slot
+        asked for its definition reads every missing one of the list at once, never one by one."""
         slots = _ATTEMPT_SLOTS.read(attempt_id=self.pk)
         for slot in slots:
             slot.attempt = self
-        if slots:
+            slot._siblings = slots
+        if slots and versions:
             QuestionVersion.cached({slot.version_id for slot in slots})
         return slots
 
@@ -233,10 +238,16 @@ class AttemptQuestion(models.Model):
 
     @property
     def question_version(self) -> QuestionVersion:
-        """The slot's version, from this process's cache (`version` would read it again from the database)."""
+        """The slot's version, from this process's cache (`version` would read it again from the database); when
+        the cache lacks it, with those of the slots read with it (`Attempt.slot_list`) in the same query."""
         if "version" in self._state.fields_cache:
             return self.version
-        return QuestionVersion.cached([self.version_id])[self.version_id]
+        version = QuestionVersion.held(self.version_id)
+        if version is None:
+            siblings = getattr(self, "_siblings", None) or [self]
+            version = QuestionVersion.cached({slot.version_id for slot in siblings} | {self.version_id})[
+                self.version_id]
+        return version
 
     @property
     def definition(self) -> defs.QuestionDef:
@@ -250,7 +261,8 @@ class AttemptQuestion(models.Model):
 
     @property
     def question_type(self):
-        return registry.get(self.question_version.qtype)
+        qtype = self.__dict__.get("version_qtype")  # read with the slot (Attempt.slot_list): no version needed
+        return registry.get(qtype if qtype is not None else self.question_version.qtype)
 
     @property
     def state(self) -> SlotState:
@@ -309,7 +321,9 @@ def number_slots(slots) -> list[AttemptQuestion]:
 _LEARNERS_ATTEMPT = PreparedRead(
     lambda learner_id, pk: Attempt.objects.of(learner_id).select_related("quiz").filter(pk=pk).order_by(),
     learner_id=int, pk=int)
-_ATTEMPT_SLOTS = PreparedRead(lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id), attempt_id=int)
+_ATTEMPT_SLOTS = PreparedRead(
+    lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id).annotate(
+        version_qtype=models.F("version__qtype")), attempt_id=int)
 
 
 class StepAction(models.TextChoices):

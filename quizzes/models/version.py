@@ -64,6 +64,13 @@ class _Cache:
             found.update(loaded)
         return found
 
+    def held(self, pk: int) -> QuestionVersion | None:
+        with self.lock:
+            version = self.entries.get(pk)
+            if version is not None:
+                self.entries.move_to_end(pk)
+            return version
+
     def put(self, versions: Iterable[QuestionVersion]) -> None:
         with self.lock:
             for version in versions:
@@ -182,6 +189,11 @@ class QuestionVersion(models.Model):
     def cached(ids: Iterable[int]) -> dict[int, QuestionVersion]:
         """{id: version} for `ids`, from this process's cache (versions never change); one query for the rest."""
         return _cache.get_many(ids)
+
+    @staticmethod
+    def held(pk: int) -> QuestionVersion | None:
+        """The version `pk` if this process's cache holds it; None, without a query, if not."""
+        return _cache.held(pk)
 
     @staticmethod
     def forget_cached() -> None:

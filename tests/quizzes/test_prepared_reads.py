@@ -6,12 +6,16 @@ from datetime import datetime, timedelta
 from unittest import mock
 
 import pytest
-from django.db import connections
+from django.core.cache import cache
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.db.models import Count, Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import translation
 
 from quizzes.models import Attempt, AttemptQuestion, AttemptState, QuestionVersion
+from quizzes.models.attempt import number_slots
 from quizzes.models.prepared import PreparedRead
 from quizzes.services import attempts as service
 
@@ -144,3 +148,59 @@ def test_arguments_are_named_integers_and_aware_moments(now):
         read.read(pk=1, at=now.replace(tzinfo=None))
     with pytest.raises(TypeError, match="an int or a datetime"):
         PreparedRead(lambda name: Attempt.objects.filter(language=name), name=str)
+
+
+def test_slots_without_their_versions_know_their_types_and_read_the_versions_once_when_asked(
+        attempt, django_assert_num_queries):
+    expected = {slot.position: slot.version.qtype for slot in attempt.slots.select_related("version")}
+    QuestionVersion.forget_cached()
+    with django_assert_num_queries(1):
+        slots = number_slots(attempt.slot_list(versions=False))
+        assert {slot.position: slot.question_type.name for slot in slots} == expected
+        states = [slot.state for slot in slots]  # answered or not is the type's rule: no version needed
+        numbers = [slot.number for slot in slots]
+    assert numbers[0] == 1 and len(states) == 7
+    with django_assert_num_queries(1):  # the first definition asked for reads every missing one of the list
+        definitions = [slot.definition for slot in slots]
+    assert [definition.qtype for definition in definitions] == [slot.question_type.name for slot in slots]
+
+
+def version_queries(captured) -> list[str]:
+    return [query["sql"] for query in captured if 'FROM "quizzes_questionversion"' in query["sql"]]
+
+
+def open_now(attempt):
+    """The attempt, started at the fixed test moment, with no deadline, so that today's pages accept it."""
+    Attempt.objects.filter(pk=attempt.pk).update(deadline=None)
+
+
+def test_the_attempt_page_with_its_questions_cached_reads_no_version(attempt, client):
+    open_now(attempt)
+    client.force_login(attempt.learner)
+    url = attempt.get_absolute_url()
+    assert client.get(url).status_code == 200  # renders every question into the cache
+    QuestionVersion.forget_cached()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    assert version_queries(captured.captured_queries) == []
+    QuestionVersion.forget_cached()
+    cache.clear()  # nothing rendered: the versions are read, in one query
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    assert len(version_queries(captured.captured_queries)) == 1
+
+
+def test_an_answer_save_reads_the_version_of_its_question_alone(attempt, client):
+    open_now(attempt)
+    client.force_login(attempt.learner)
+    slots = list(attempt.slots.all())
+    slot = slots[5]  # not answered yet
+    qtype = slot.question_type
+    data = qtype.form_data(qtype.correct_response(slot.definition), f"q{slot.position}")
+    QuestionVersion.forget_cached()
+    response = client.post(reverse("quizzes:answer", kwargs={"pk": attempt.pk, "position": slot.position}), data,
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "save-ok" in response.content.decode()
+    assert QuestionVersion.held(slot.version_id) is not None
+    assert [other.position for other in slots
+            if other.version_id != slot.version_id and QuestionVersion.held(other.version_id)] == []
