@@ -52,7 +52,7 @@ defaults
     log global
     option httplog
     option http-keep-alive
-    # A request reaches a node whole, so a slow upload never holds one of a worker's two threads.
+    # A request reaches a node whole, so a slow upload never holds one of a worker's threads.
     option http-buffer-request
 {timeouts}
 

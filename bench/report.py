@@ -527,9 +527,9 @@ def scenario_section(item: dict) -> list[str]:
         lines += ["", "### gunicorn settings compared", "",
                   "The same throughput runs under one other worker setting (the chosen one's rows are the runs above; "
                   "the other was measured right after, over shorter windows; the best of each column in bold). "
-                  "Only the previous choice (eight threads a worker) is measured in every run, to keep `make bench` "
-                  "within 20 minutes; three workers, sync workers and others are in “gunicorn settings, measured "
-                  "apart” and “The tenth session” below.", "",
+                  "Only more and fewer threads (eight and two a worker) are measured in every run, to keep `make "
+                  "bench` within 20 minutes; three workers, sync workers and others are in “gunicorn settings, "
+                  "measured apart” and “The tenth session” below.", "",
                   "| settings | baseline req/s | attempt page req/s | answer save req/s | answer save p95 ms | errors |",
                   "|---|---:|---:|---:|---:|---:|"]
         columns = [("baseline", "baseline"), ("page", "attempt page"), ("save", "answer save")]
@@ -884,13 +884,13 @@ def markdown(results: dict, history: list[dict] | None = None) -> str:
         "Chosen: **" + results.get("chosen_label", "") + "** (`" + results.get("chosen_args", "")
         + f" --timeout 30 --keep-alive {results.get('keep_alive_s')}`). "
         "A worker per core keeps both cores busy despite the GIL, with PostgreSQL and the load generator on the "
-        "same two cores; two threads each let a worker take the next request while one waits on PostgreSQL or "
-        "Redis. More threads lose: with eight a worker (the choice until 2026-12-03), the attempt page, the answer "
-        "save and the submit served a third to half less in the closed loops, and the exam burst's start took "
-        "longer: more threads only queue for their worker's one GIL, and switching between sixteen of them costs the "
-        "two cores (measured, not profiled further: “The tenth session” in "
-        "bench/FINDINGS.md; the comparison below measures eight threads again in every run). Idle kept-alive "
-        "connections need no thread: gthread's main thread holds them until their next request. "
+        "same two cores; four threads each let a worker take the next requests while others wait on PostgreSQL "
+        "or Redis. The number of threads that serves best depends on how much Python a request runs: while "
+        "requests built their SQL anew, eight threads a worker (the choice until 2026-12-03) mostly queued for "
+        "the GIL and two served up to three times more; with that work gone (prepared reads), two left the cores "
+        "waiting and four gave the best exam burst (“The tenth session” in bench/FINDINGS.md; the comparison "
+        "below measures eight and two threads again in every run). Idle kept-alive connections need no thread: "
+        "gthread's main thread holds them until their next request. "
         f"{results.get('chosen_threads', 0)} threads need at most as many PostgreSQL connections, far below "
         "`max_connections` (100). Django's connection pool (5.2, `OPTIONS: {\"pool\": "
         "True}`) would need `psycopg[pool]` and buys little here: with gthread each thread keeps its persistent "

@@ -138,9 +138,9 @@ class ServerSettings:
 
 
 # Chosen by measurement (see the comparison each run makes and bench/FINDINGS.md, "The tenth session"): a worker
-# per core, two threads each. Eight threads a worker (the choice until 2026-12-03) lost a third to half of the
-# throughput of the attempt page, the answer save and the submit to the GIL and to the scheduler on two cores.
-CHOSEN = ServerSettings("gthread", 2, 2)
+# per core, four threads each, the best burst of the tenth session's runs; eight (the choice until 2026-12-03)
+# lost to the GIL while requests built their SQL, two left the cores idle once they did not.
+CHOSEN = ServerSettings("gthread", 2, 4)
 if os.environ.get("BENCH_SERVER_SETTINGS"):  # another setting to try, as class:workers:threads (gthread:4:4)
     try:
         _kind, _workers, _threads = os.environ["BENCH_SERVER_SETTINGS"].split(":")
@@ -148,9 +148,9 @@ if os.environ.get("BENCH_SERVER_SETTINGS"):  # another setting to try, as class:
     except ValueError:
         raise SystemExit(f"BENCH_SERVER_SETTINGS={os.environ['BENCH_SERVER_SETTINGS']!r}: expected "
                          "class:workers:threads, as gthread:3:2") from None
-# The previous choice, measured in every run beside the chosen one; three workers × two threads and sync workers
-# (5, the classic 2 × cores + 1) are in bench/FINDINGS.md's series, no longer in every run (20 minutes).
-ALTERNATIVES = [ServerSettings("gthread", 2, 8)]
+# More and fewer threads, measured in every run beside the chosen one; three workers and sync workers (5, the
+# classic 2 × cores + 1) are in bench/FINDINGS.md's series, no longer in every run (20 minutes).
+ALTERNATIVES = [ServerSettings("gthread", 2, 8), ServerSettings("gthread", 2, 2)]
 
 
 @dataclass
