@@ -93,8 +93,7 @@ class Attempt(models.Model):
         """The learner's attempt `pk` with its quiz, as `Attempt.objects.of(learner).select_related("quiz")` gives
         it, or None. Every request of an attempt (its page, each answer save, the submit) reads it: a prepared
         read, whose SQL is compiled once (quizzes/models/prepared.py)."""
-        found = _LEARNERS_ATTEMPT.read(learner_id=learner.pk, pk=pk)
-        return found[0] if found else None
+        return _LEARNERS_ATTEMPT.first(learner_id=learner.pk, pk=pk)
 
     def slot_list(self, *, versions: bool = True) -> list["AttemptQuestion"]:
         """The attempt's slots in order, as `attempt.slots.all()` gives them (each knows this attempt), through a
@@ -104,11 +103,12 @@ class Attempt(models.Model):
         Without, a page that may need no version (its questions' HTML from the cache) reads none: the first slot
         asked for its definition reads every missing one of the list at once, never one by one."""
         slots = _ATTEMPT_SLOTS.read(attempt_id=self.pk)
+        version_ids = frozenset(slot.version_id for slot in slots)
         for slot in slots:
             slot.attempt = self
-            slot._siblings = slots
+            slot._listed_versions = version_ids
         if slots and versions:
-            QuestionVersion.cached({slot.version_id for slot in slots})
+            QuestionVersion.cached(version_ids)
         return slots
 
     def __str__(self) -> str:
@@ -244,9 +244,8 @@ class AttemptQuestion(models.Model):
             return self.version
         version = QuestionVersion.held(self.version_id)
         if version is None:
-            siblings = getattr(self, "_siblings", None) or [self]
-            version = QuestionVersion.cached({slot.version_id for slot in siblings} | {self.version_id})[
-                self.version_id]
+            listed = getattr(self, "_listed_versions", frozenset())
+            version = QuestionVersion.cached(listed | {self.version_id})[self.version_id]
         return version
 
     @property

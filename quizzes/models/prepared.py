@@ -100,6 +100,11 @@ class PreparedRead:
             objects.append(obj)
         return objects
 
+    def first(self, **values):
+        """The first instance `read` gives, or None."""
+        found = self.read(**values)
+        return found[0] if found else None
+
     def _compiled(self) -> _Compiled:
         if self._model is None:
             self._model = self.build(**self._markers(0)).model

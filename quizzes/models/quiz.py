@@ -254,8 +254,15 @@ class Quiz(BilingualModel):
                 .order_by("opens_at").values_list("opens_at", flat=True).first())
 
     def _assignments_open_for(self, user, now) -> list:
-        """This quiz's assignments to an active class of `user` that are open at `now` (their ids and closes)."""
-        return _OPEN_ASSIGNMENTS.read(quiz_id=self.pk, learner_id=user.pk, now=now)
+        """This quiz's assignments to an active class of `user` that are open at `now` (their ids and closes).
+
+        Kept on this instance for the same learner and moment: a start asks it twice (`is_open_for`, then the
+        deadline's `closing_for`), with the one `now` of its request."""
+        key = (user.pk, now)
+        memo = self.__dict__.setdefault("_open_assignments", {})
+        if key not in memo:
+            memo[key] = _OPEN_ASSIGNMENTS.read(quiz_id=self.pk, learner_id=user.pk, now=now)
+        return memo[key]
 
     @classmethod
     def available(cls, user, pk: int) -> "Quiz | None":
@@ -263,8 +270,7 @@ class Quiz(BilingualModel):
         starting read it, through a prepared read (its visibility query costs more to build than to run)."""
         if not user.is_authenticated:
             return None
-        found = _AVAILABLE.read(learner_id=user.pk, pk=pk)
-        return found[0] if found else None
+        return _AVAILABLE.first(learner_id=user.pk, pk=pk)
 
     def is_open_for(self, user, now) -> bool:
         """Whether `user` may start this quiz at `now`: `Quiz.objects.open_for(user, now)` asked of the one quiz

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import translation
 
-from quizzes.models import Attempt, AttemptQuestion, AttemptState, QuestionVersion
+from quizzes.models import Attempt, AttemptQuestion, AttemptState, QuestionVersion, Visibility
 from quizzes.models.attempt import number_slots
 from quizzes.models.prepared import PreparedRead
 from quizzes.services import attempts as service
@@ -204,3 +204,29 @@ def test_an_answer_save_reads_the_version_of_its_question_alone(attempt, client)
     assert QuestionVersion.held(slot.version_id) is not None
     assert [other.position for other in slots
             if other.version_id != slot.version_id and QuestionVersion.held(other.version_id)] == []
+
+
+def test_a_class_members_start_reads_the_open_assignments_once(make, client):
+    """The start asks whether an assignment is open (is_open_for) and when the last one closes (the deadline's
+    closing_for) for the same learner and moment: one read serves both."""
+    from django.utils import timezone
+
+    from classrooms import services as classrooms
+
+    teacher = make.teacher()
+    quiz = make.quiz(questions=2, owner=teacher, visibility=Visibility.CLASS_ONLY)
+    classroom = classrooms.classroom_create(teacher=teacher, name="Class")
+    learner = make.learner()
+    now = timezone.now()
+    classrooms.classroom_join(learner=learner, code=classroom.join_code, now=now)
+    classrooms.assignment_create(classroom=classroom, quiz=quiz, teacher=teacher, opens_at=now - timedelta(hours=1),
+                                 due_at=now + timedelta(hours=1), closes_at=now + timedelta(hours=2))
+    client.force_login(learner)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(reverse("quizzes:quiz", kwargs={"pk": quiz.pk}))
+    assert response.status_code == 302
+    open_reads = [query["sql"] for query in captured.captured_queries
+                  if query["sql"].startswith('SELECT "classrooms_assignment"."id", "classrooms_assignment"."closes_at"')]
+    assert len(open_reads) == 1
+    # ...and the deadline still comes from it: answers stop counting when the assignment closes.
+    assert Attempt.objects.get(quiz=quiz, learner=learner).deadline == now + timedelta(hours=2)
