@@ -40,6 +40,20 @@ def env_list(name: str, *, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_int(name: str, *, default: int, minimum: int = 0) -> int:
+    """Return the whole-number value of the environment variable `name` (at least `minimum`)."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigurationError(f"{name}={raw!r} is not a whole number.") from None
+    if value < minimum:
+        raise ConfigurationError(f"{name}={raw!r} is too small; it must be at least {minimum}.")
+    return value
+
+
 HEADER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 

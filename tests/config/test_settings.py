@@ -98,3 +98,32 @@ def test_the_redis_channel_layer_reads_longer_than_it_waits_for_a_message():
     assert pool.connection_kwargs["socket_timeout"] > RedisChannelLayer.brpop_timeout
     assert pool.max_connections >= 1000  # redis-py 8 would stop at 100: fewer than the phones of one worker
     assert channel_layers("")["default"]["BACKEND"] == "channels.layers.InMemoryChannelLayer"
+
+
+@pytest.mark.parametrize("value, expected", [(None, 7), ("", 7), (" 3 ", 3), ("1", 1)])
+def test_env_int(monkeypatch, value, expected):
+    from config.environment import env_int
+
+    if value is None:
+        monkeypatch.delenv("ASGI_HTTP_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("ASGI_HTTP_THREADS", value)
+    assert env_int("ASGI_HTTP_THREADS", default=7, minimum=1) == expected
+
+
+@pytest.mark.parametrize("value, message", [("two", "is not a whole number"), ("0", "must be at least 1")])
+def test_bad_whole_numbers_are_explained(monkeypatch, value, message):
+    from config.environment import ConfigurationError, env_int
+
+    monkeypatch.setenv("ASGI_HTTP_THREADS", value)
+    with pytest.raises(ConfigurationError, match=message):
+        env_int("ASGI_HTTP_THREADS", default=2, minimum=1)
+
+
+def test_an_asgi_process_lets_two_pages_at_once_into_django_on_sqlite_and_four_on_postgresql():
+    code = "from django.conf import settings; print(settings.ASGI_HTTP_THREADS)"
+    for url, expected in [("sqlite:////tmp/tarikh-slots-test.sqlite3", "2"),
+                          ("postgres://postgres@127.0.0.1:5432/tarikh", "4")]:
+        result = manage("shell", "--no-imports", "-c", code, DATABASE_URL=url)
+        assert result.stdout.strip() == expected, result.stderr
+    assert manage("shell", "--no-imports", "-c", code, ASGI_HTTP_THREADS="9").stdout.strip() == "9"
