@@ -99,28 +99,54 @@ class QuestionQuerySet(BilingualQuerySet):
 
         A snapshot is cached under the question's id and `updated_at`, which every edit of the question or
         its answer rows changes (the admin saves the question with its inlines): an edited question is read
-        afresh, an unchanged one costs no query of its own. Event slugs and tag names live in other tables,
-        whose edits leave `updated_at` alone, so they are read fresh for every call (two short queries).
+        afresh (`definitions`), an unchanged one costs no query of its own. Event slugs and tag names live in
+        other tables, whose edits leave `updated_at` alone, so they are read fresh for every call (two short
+        queries, which the questions read afresh share).
         """
         versions = dict(self.filter(pk__in=pks).order_by().values_list("pk", "updated_at"))  # no join for the ordering
         keys = {pk: f"question-snapshot:{pk}:{version.isoformat()}" for pk, version in versions.items()}
         cached = cache.get_many(keys.values())
         found = {pk: cached[key] for pk, key in keys.items() if key in cached}
+        events, tags = self.labels(versions)
         missing = [pk for pk in versions if pk not in found]
         if missing:
             fresh = {}
-            for question in self.with_answers().filter(pk__in=missing):
-                snapshot = defs.to_json(question.definition())
+            for question, definition in self.definitions(missing, events=events, tags=tags):
+                snapshot = defs.to_json(definition)
                 found[question.pk] = snapshot
                 if question.updated_at == versions[question.pk]:  # not edited in between
                     fresh[keys[question.pk]] = snapshot
             cache.set_many(fresh, SNAPSHOT_CACHE_SECONDS)
-        events, tags = defaultdict(list), defaultdict(list)
-        for pk, slug in Event.objects.filter(questions__in=found).values_list("questions", "slug"):
-            events[pk].append(slug)
-        for pk, name in Tag.objects.filter(questions__in=found).values_list("questions", "name"):
-            tags[pk].append(name)
         return {pk: {**snapshot, "events": events[pk], "tags": tags[pk]} for pk, snapshot in found.items()}
+
+    @staticmethod
+    def labels(pks) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """({id: event slugs}, {id: tag names}) of the questions `pks`, in each model's order: two queries."""
+        events, tags = defaultdict(list), defaultdict(list)
+        for pk, slug in Event.objects.filter(questions__in=pks).values_list("questions", "slug"):
+            events[pk].append(slug)
+        for pk, name in Tag.objects.filter(questions__in=pks).values_list("questions", "name"):
+            tags[pk].append(name)
+        return events, tags
+
+    def definitions(self, pks, *, events=None, tags=None) -> list[tuple["Question", defs.QuestionDef]]:
+        """(question, its `definition()`) for the questions `pks`: what `with_answers()` gives, read one kind of
+        answer row at a time for all of them (one query each, eight in all with the questions; two more for the
+        event slugs and tag names unless given, as `labels` reads them). Starting an attempt reads the questions
+        it drew for the first time this way: Django's prefetch made a queryset per question and relation, which
+        cost more than the queries (bench/FINDINGS.md, "The eleventh session")."""
+        questions = list(self.filter(pk__in=pks).order_by())
+        ids = [question.pk for question in questions]
+        if events is None or tags is None:
+            events, tags = self.labels(ids)
+        rows = {}
+        for kind in (*defs.ROW_KINDS, "hints"):
+            by_question = rows[kind] = defaultdict(list)
+            for row in Question._meta.get_field(kind).related_model.objects.filter(question_id__in=ids):
+                by_question[row.question_id].append(row)
+        return [(question, question.definition(rows={kind: rows[kind][question.pk] for kind in rows},
+                                               events=events[question.pk], tags=tags[question.pk]))
+                for question in questions]
 
     def versions(self, pks: list[int]) -> dict[int, "QuestionVersion"]:
         """Return {id: version} of the questions `pks` as they are now (`snapshots`), made where new: what an
@@ -206,8 +232,15 @@ class Question(BilingualModel):
     def clean(self) -> None:
         self.clean_bilingual(publishing=self.is_published)
 
-    def definition(self) -> defs.QuestionDef:
-        """Return this question as plain data (prefetch with `with_answers()` to avoid queries)."""
+    def definition(self, *, rows: dict[str, list] | None = None, events: list[str] | None = None,
+                   tags: list[str] | None = None) -> defs.QuestionDef:
+        """Return this question as plain data (prefetch with `with_answers()` to avoid queries).
+
+        `rows` ({relation: its rows}, the answer rows' kinds and "hints"), `events` (slugs) and `tags` (names),
+        when given, are this question's, already read (`QuestionQuerySet.definitions`)."""
+        def related(name: str) -> list:
+            return rows[name] if rows is not None else getattr(self, name).all()
+
         return defs.QuestionDef(
             id=self.pk,
             qtype=self.qtype,
@@ -218,10 +251,10 @@ class Question(BilingualModel):
             points=self.default_points,
             options=dict(self.options or {}),
             difficulty=self.difficulty,
-            **{kind: [row.to_definition() for row in getattr(self, kind).all()] for kind in defs.ROW_KINDS},
-            tags=[tag.name for tag in self.tags.all()],
-            events=[event.slug for event in self.events.all()],
-            hints=[translated(hint, "text") for hint in self.hints.all()],
+            **{kind: [row.to_definition() for row in related(kind)] for kind in defs.ROW_KINDS},
+            tags=list(tags) if tags is not None else [tag.name for tag in self.tags.all()],
+            events=list(events) if events is not None else [event.slug for event in self.events.all()],
+            hints=[translated(hint, "text") for hint in related("hints")],
             penalty=stored_fraction(self.penalty),
         )
 

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from quizzes import definitions as defs
@@ -71,7 +70,8 @@ def _format(value) -> str:
 
 @dataclass
 class DrawPools:
-    """A quiz's fixed questions and each random draw's candidate ids, read once to draw for many learners."""
+    """A quiz's fixed questions and each random draw's candidate ids (`of`: a query for each), read once to
+    draw for one learner or, ahead of an opening, for many."""
 
     fixed: list[tuple[int, Decimal | None]]
     draws: list[tuple[object, list[int]]]
@@ -79,8 +79,7 @@ class DrawPools:
     @classmethod
     def of(cls, quiz: Quiz) -> DrawPools:
         return cls(fixed=list(quiz.fixed_questions.values_list("question_id", "points")),
-                   draws=[(draw, sorted(draw.candidates().values_list("pk", flat=True)))
-                          for draw in quiz.draws.prefetch_related("events", "tags")])
+                   draws=[(draw, draw.candidate_ids()) for draw in quiz.draws.prefetch_related("events", "tags")])
 
 
 def _refused_draw(draw, found: int) -> AttemptRefused:
@@ -92,37 +91,21 @@ def _refused_draw(draw, found: int) -> AttemptRefused:
 def draw_questions(*, quiz: Quiz, rng: random.Random, pools: DrawPools | None = None) -> list[tuple[int, Decimal | None]]:
     """Return (question id, points override) for the quiz: fixed questions, then random draws.
 
-    Random draws count the candidates, sample positions in Python and fetch only the rows at those
-    positions (numbered by id): never `ORDER BY RANDOM()`, and never every id of the bank. Drawing for many
-    learners at once (`attempts_prepare`) reads each draw's ids once instead (`pools`) and samples from them.
+    A random draw reads its candidates' ids (one query, `QuizDraw.candidate_ids`) and samples positions among
+    those not taken yet: never `ORDER BY RANDOM()`. Drawing for many learners at once (`attempts_prepare`) reads
+    each draw's ids once (`pools`). The same seed draws the same questions either way.
     """
-    if pools is not None:
-        chosen = list(pools.fixed)
-        taken = {question_id for question_id, _points in chosen}
-        for draw, ids in pools.draws:
-            available = [pk for pk in ids if pk not in taken]
-            if len(available) < draw.count:
-                raise _refused_draw(draw, len(available))
-            for pk in rng.sample(available, draw.count):
-                chosen.append((pk, draw.points))
-                taken.add(pk)
-        return chosen
-    chosen: list[tuple[int, Decimal | None]] = list(quiz.fixed_questions.values_list("question_id", "points"))
+    if pools is None:
+        pools = DrawPools.of(quiz)
+    chosen = list(pools.fixed)
     taken = {question_id for question_id, _points in chosen}
-    for draw in quiz.draws.prefetch_related("events", "tags"):
-        candidates = draw.candidates().exclude(pk__in=taken)
-        found = candidates.count()
-        if found < draw.count:
-            raise _refused_draw(draw, found)
-        positions = rng.sample(range(found), draw.count)
-        numbered = candidates.annotate(row=Window(RowNumber(), order_by="pk"))
-        by_row = dict(numbered.filter(row__in=[p + 1 for p in positions]).values_list("row", "pk"))
-        if len(by_row) < draw.count:  # the bank changed between the two queries: draw from the ids
-            ids = sorted(candidates.values_list("pk", flat=True))
-            by_row = {p + 1: ids[p] for p in positions if p < len(ids)}
-        for position in positions:
-            chosen.append((by_row[position + 1], draw.points))
-            taken.add(by_row[position + 1])
+    for draw, ids in pools.draws:
+        available = [pk for pk in ids if pk not in taken]
+        if len(available) < draw.count:
+            raise _refused_draw(draw, len(available))
+        for pk in rng.sample(available, draw.count):
+            chosen.append((pk, draw.points))
+            taken.add(pk)
     return chosen
 
 

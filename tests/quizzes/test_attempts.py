@@ -210,6 +210,45 @@ def test_random_draws_sample_from_the_filtered_bank(make, learner_user, now):
         service.attempt_start(quiz=quiz, learner=learner_user, now=now)
 
 
+def test_a_draw_reads_its_candidates_ids_in_one_query_and_samples_among_those_it_may_take(make):
+    """Events, tags and difficulty filter the candidates; a fixed question is never drawn again; the same seed
+    draws the same questions; the whole draw is five queries however large the bank."""
+    import random
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from quizzes.models import Quiz, QuizDraw, QuizQuestion, Tag
+
+    bank = make.bank()
+    event, tag = make.event(), Tag.objects.create(name="puebla")
+    linked = []
+    for index in range(9):
+        question = make.question(bank_obj=bank, difficulty="hard" if index % 3 else "easy")
+        question.events.add(event)
+        if index % 2:
+            question.tags.add(tag)
+        linked.append(question)
+    for _ in range(5):
+        make.question(bank_obj=bank, difficulty="hard")  # neither the event nor the tag
+    quiz = Quiz.objects.create(owner=bank.owner, title_en="Draw", title_ar="سحب", is_published=True)
+    draw = QuizDraw.objects.create(quiz=quiz, bank=bank, count=2, difficulty="hard")
+    draw.events.add(event)
+    draw.tags.add(tag)
+    expected = sorted(q.pk for i, q in enumerate(linked) if i % 3 and i % 2)
+    assert draw.candidate_ids() == expected
+    QuizQuestion.objects.create(quiz=quiz, question=linked[1], position=0)
+    with CaptureQueriesContext(connection) as captured:
+        picks = service.draw_questions(quiz=quiz, rng=random.Random(7))
+    assert len(captured.captured_queries) == 5  # fixed questions, draws, their events, their tags, the ids
+    drawn = [pk for pk, _points in picks[1:]]
+    assert picks[0][0] == linked[1].pk and linked[1].pk not in drawn
+    assert set(drawn) <= set(expected) and len(set(drawn)) == 2
+    assert service.draw_questions(quiz=quiz, rng=random.Random(7)) == picks
+    pools = service.DrawPools.of(quiz)
+    assert service.draw_questions(quiz=quiz, rng=random.Random(7), pools=pools) == picks
+
+
 def test_a_description_is_never_drawn_at_random(make, learner_user, now):
     from quizzes.models import Quiz, QuizDraw
     from tests.factories import description_def
