@@ -21,7 +21,8 @@ from config.request_slots import RequestSlots  # noqa: E402
 from games.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter({
-    # A few pages at a time, the rest queued in order (config/request_slots.py; ASGI_HTTP_THREADS).
+    # A few pages at a time, each slot on a thread that lives on, the rest queued in order
+    # (config/request_slots.py; ASGI_HTTP_THREADS).
     "http": RequestSlots(django_application, settings.ASGI_HTTP_THREADS),
     "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
 })

@@ -132,6 +132,9 @@ def with_engine_options(config: dict, *, debug: bool) -> dict:
         # Tests use a file too (not shared-cache memory), so concurrent tests behave as in production;
         # one per test run, so two runs on one machine never share it.
         config["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / f"tarikh-test-{os.getpid()}.sqlite3")}
+        # In production mode a thread keeps its connection, and with it SQLite's cache of the pages it read:
+        # `make run` serves every page on a few threads that live on (config/request_slots.py).
+        config["CONN_MAX_AGE"] = 0 if debug else 600
     elif engine == "django.db.backends.postgresql":
         config["CONN_MAX_AGE"] = 0 if debug else 60
         config["CONN_HEALTH_CHECKS"] = True

@@ -115,12 +115,13 @@ if _replica := replica_database_from_url(debug=DEBUG):
     DATABASE_ROUTERS = ["config.db_routers.ReportsRouter"]
     MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
                       "config.middleware.ReportDatabaseMiddleware")
-# How many HTTP requests an ASGI process (daphne: `make run`) lets into Django at once; the rest wait their turn
-# in order (config/request_slots.py). One on SQLite: it has one writer, and threads beside it only queued for
-# its lock and the interpreter's (bench/FINDINGS.md, "The eleventh session"); four on PostgreSQL, as gunicorn's
-# threads (pages in production are gunicorn's, docs/deploy.md).
+# How many HTTP requests an ASGI process (daphne: `make run`) lets into Django at once, each slot on a thread
+# that keeps its connection; the rest wait their turn in order (config/request_slots.py). One on SQLite: it has
+# one writer, and a second thread only made both wait for each other (its lock, the interpreter's; measured in
+# bench/FINDINGS.md, "The eleventh session"), at the price that a teacher's long report holds the class's pages
+# for its second; four on PostgreSQL, as gunicorn's threads (pages in production are gunicorn's, docs/deploy.md).
 ASGI_HTTP_THREADS = env_int(
-    "ASGI_HTTP_THREADS", default=2 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4, minimum=1)
+    "ASGI_HTTP_THREADS", default=1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

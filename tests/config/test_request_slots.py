@@ -1,17 +1,21 @@
-"""config/request_slots.py: an ASGI process lets a few HTTP requests into Django at a time, in order of arrival."""
+"""config/request_slots.py: an ASGI process lets a few HTTP requests into Django at a time, in order of arrival,
+each slot's synchronous work on one thread that lives on (so its database connection does too)."""
 
 import asyncio
+import threading
 
 import pytest
+from asgiref.sync import ThreadSensitiveContext, sync_to_async
 
 from config.request_slots import RequestSlots
 
 
 class Recorder:
-    """An ASGI application that notes when each request enters and leaves, and waits for the test to let it go."""
+    """An ASGI application that notes when each request enters and leaves, and on which thread its synchronous
+    work runs (inside a context of its own, as Django's handler opens one), and waits for the test to let it go."""
 
     def __init__(self):
-        self.inside, self.most, self.entered = 0, 0, []
+        self.inside, self.most, self.entered, self.threads = 0, 0, [], {}
         self.release: dict[str, asyncio.Event] = {}
 
     async def __call__(self, scope, receive, send):
@@ -20,6 +24,8 @@ class Recorder:
         self.most = max(self.most, self.inside)
         self.entered.append(name)
         try:
+            async with ThreadSensitiveContext():
+                self.threads[name] = await sync_to_async(threading.get_ident)()
             await self.release.setdefault(name, asyncio.Event()).wait()
             if name == "/fails":
                 raise RuntimeError("the view failed")
@@ -28,7 +34,7 @@ class Recorder:
 
 
 async def settle():
-    for _ in range(5):
+    for _ in range(20):
         await asyncio.sleep(0)
 
 
@@ -48,8 +54,25 @@ def test_requests_beyond_the_slots_wait_and_enter_in_the_order_they_came():
             assert inner.inside <= 2
         await asyncio.gather(*tasks)
         assert inner.entered == names and inner.most == 2 and slots.waiting == 0
+        return inner.threads
 
-    asyncio.run(scenario())
+    threads = asyncio.run(scenario())
+    # Two threads served all five, and neither is the loop's own.
+    assert len(set(threads.values())) == 2 and threading.get_ident() not in threads.values()
+
+
+def test_a_slot_keeps_its_thread_from_one_request_to_the_next():
+    async def scenario():
+        inner = Recorder()
+        slots = RequestSlots(inner, 1)
+        for name in ["/first", "/second", "/third"]:
+            inner.release[name] = asyncio.Event()
+            inner.release[name].set()
+            await slots({"type": "http", "path": name}, None, None)
+        return inner.threads
+
+    threads = asyncio.run(scenario())
+    assert len(set(threads.values())) == 1
 
 
 def test_a_failing_request_gives_its_slot_back():
@@ -70,6 +93,39 @@ def test_a_failing_request_gives_its_slot_back():
         await waiting
 
     asyncio.run(scenario())
+
+
+def test_djangos_handler_runs_each_request_on_its_slots_thread():
+    from asgiref.testing import ApplicationCommunicator
+    from django.core.handlers.asgi import ASGIHandler
+    from django.core.signals import request_started
+
+    seen = []
+
+    def note(**_kwargs):
+        seen.append(threading.current_thread().name)
+
+    async def get(application, path):
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": [],
+                 "server": ("testserver", 80), "scheme": "http", "asgi": {"version": "3.0"}, "http_version": "1.1"}
+        communicator = ApplicationCommunicator(application, scope)
+        await communicator.send_input({"type": "http.request", "body": b""})
+        start = await communicator.receive_output(5)
+        await communicator.receive_output(5)
+        await communicator.wait(5)
+        return start["status"]
+
+    async def scenario():
+        application = RequestSlots(ASGIHandler(), 1)
+        return [await get(application, "/favicon.ico") for _ in range(3)]
+
+    request_started.connect(note)
+    try:
+        statuses = asyncio.run(scenario())
+    finally:
+        request_started.disconnect(note)
+    assert statuses == [301, 301, 301]
+    assert len(seen) == 3 and len(set(seen)) == 1 and seen[0].startswith("request-slot-1")
 
 
 def test_the_asgi_application_bounds_pages_and_leaves_websockets_alone():

@@ -67,7 +67,8 @@ def test_environment_chooses_database_and_cache(monkeypatch, tmp_path):
     monkeypatch.delenv("DATABASE_URL")
     config = environment.database_from_url(tmp_path, debug=True)
     assert config["ENGINE"] == "django.db.backends.sqlite3" and config["NAME"] == tmp_path / "db.sqlite3"
-    assert "WAL" in config["OPTIONS"]["init_command"]
+    assert "WAL" in config["OPTIONS"]["init_command"] and config["CONN_MAX_AGE"] == 0
+    assert environment.database_from_url(tmp_path, debug=False)["CONN_MAX_AGE"] == 600
 
 
 def test_allowed_hosts_and_lists_parse(monkeypatch):
@@ -120,9 +121,9 @@ def test_bad_whole_numbers_are_explained(monkeypatch, value, message):
         env_int("ASGI_HTTP_THREADS", default=2, minimum=1)
 
 
-def test_an_asgi_process_lets_two_pages_at_once_into_django_on_sqlite_and_four_on_postgresql():
+def test_an_asgi_process_lets_one_page_at_a_time_into_django_on_sqlite_and_four_on_postgresql():
     code = "from django.conf import settings; print(settings.ASGI_HTTP_THREADS)"
-    for url, expected in [("sqlite:////tmp/tarikh-slots-test.sqlite3", "2"),
+    for url, expected in [("sqlite:////tmp/tarikh-slots-test.sqlite3", "1"),
                           ("postgres://postgres@127.0.0.1:5432/tarikh", "4")]:
         result = manage("shell", "--no-imports", "-c", code, DATABASE_URL=url)
         assert result.stdout.strip() == expected, result.stderr
