@@ -84,12 +84,12 @@ def test_a_failing_request_gives_its_slot_back():
         waiting = asyncio.create_task(slots({"type": "http", "path": "/next"}, None, None))
         await settle()
         assert inner.entered == ["/fails"]
-        inner.release["/fails"].set()
+        inner.release.setdefault("/fails", asyncio.Event()).set()
         with pytest.raises(RuntimeError):
             await failing
         await settle()
         assert inner.entered == ["/fails", "/next"]
-        inner.release["/next"].set()
+        inner.release.setdefault("/next", asyncio.Event()).set()
         await waiting
 
     asyncio.run(scenario())
