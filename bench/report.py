@@ -458,8 +458,9 @@ def scenario_section(item: dict) -> list[str]:
     if getattr(scenario, "server", "gunicorn") == "make-run":
         lines += ["This is exactly what `make run` serves a class (`config/serve.py`): one daphne process on "
                   "`config.asgi`, plain HTTP (`PLAIN_HTTP=true`: no TLS proxy, so requests carry no "
-                  "`X-Forwarded-Proto`), `DEBUG` off, the SQLite file as the database. Django runs each synchronous "
-                  "view of an ASGI request on one thread per process, so this server does one view at a time.", ""]
+                  "`X-Forwarded-Proto`), `DEBUG` off, the SQLite file as the database. It lets one page at a time into "
+                  "Django (`ASGI_HTTP_THREADS`, config/request_slots.py), on a thread that keeps its connection; the "
+                  "others wait their turn in daphne's event loop.", ""]
     login = phases.get("login")
     if login:
         log_in = login.rows.get("log in")
