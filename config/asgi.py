@@ -23,6 +23,6 @@ from games.routing import websocket_urlpatterns  # noqa: E402
 application = ProtocolTypeRouter({
     # A few pages at a time, each slot on a thread that lives on, the rest queued in order
     # (config/request_slots.py; ASGI_HTTP_THREADS).
-    "http": RequestSlots(django_application, settings.ASGI_HTTP_THREADS),
+    "http": RequestSlots(django_application, settings.ASGI_HTTP_THREADS, bypass=(settings.STATIC_URL,)),
     "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
 })

@@ -41,6 +41,15 @@ def run(scenario):
         return pool.submit(lambda: asyncio.run(scenario())).result()
 
 
+async def quiet():
+    """A client that stays: its receive() never returns."""
+    await asyncio.Event().wait()
+
+
+def http(path):
+    return {"type": "http", "path": path}
+
+
 async def settle():
     for _ in range(20):
         await asyncio.sleep(0)
@@ -53,7 +62,7 @@ def test_requests_beyond_the_slots_wait_and_enter_in_the_order_they_came():
         names = ["/a", "/b", "/c", "/d", "/e"]
         tasks = []
         for name in names:
-            tasks.append(asyncio.create_task(slots({"type": "http", "path": name}, None, None)))
+            tasks.append(asyncio.create_task(slots(http(name), quiet, None)))
             await settle()
         assert inner.entered == ["/a", "/b"] and slots.waiting == 3
         for name in names:
@@ -76,7 +85,7 @@ def test_a_slot_keeps_its_thread_from_one_request_to_the_next():
         for name in ["/first", "/second", "/third"]:
             inner.release[name] = asyncio.Event()
             inner.release[name].set()
-            await slots({"type": "http", "path": name}, None, None)
+            await slots(http(name), quiet, None)
         return inner.threads
 
     threads = run(scenario)
@@ -87,9 +96,9 @@ def test_a_failing_request_gives_its_slot_back():
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
-        failing = asyncio.create_task(slots({"type": "http", "path": "/fails"}, None, None))
+        failing = asyncio.create_task(slots(http("/fails"), quiet, None))
         await settle()
-        waiting = asyncio.create_task(slots({"type": "http", "path": "/next"}, None, None))
+        waiting = asyncio.create_task(slots(http("/next"), quiet, None))
         await settle()
         assert inner.entered == ["/fails"]
         inner.release.setdefault("/fails", asyncio.Event()).set()
@@ -136,11 +145,126 @@ def test_djangos_handler_runs_each_request_on_its_slots_thread():
     assert len(seen) == 3 and len(set(seen)) == 1 and seen[0].startswith("request-slot-1")
 
 
-def test_the_asgi_application_bounds_pages_and_leaves_websockets_alone():
+def test_a_request_whose_client_left_while_it_waited_never_runs_and_one_that_stays_gets_its_body():
+    async def scenario():
+        inner = Recorder()
+        slots = RequestSlots(inner, 1)
+        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        await settle()
+        messages = asyncio.Queue()
+        await messages.put({"type": "http.request", "body": b"answer=1"})
+        leaving = asyncio.create_task(slots(http("/reloaded"), messages.get, None))
+        await settle()
+        await messages.put({"type": "http.disconnect"})
+        await settle()
+        assert leaving.done() and slots.gone == 1 and slots.waiting == 0
+        got = []
+
+        async def reads_its_body(scope, receive, send):
+            got.append(await receive())
+
+        slots.application = reads_its_body
+        body = asyncio.Queue()
+        await body.put({"type": "http.request", "body": b"answer=2"})
+        staying = asyncio.create_task(slots(http("/stays"), body.get, None))
+        await settle()
+        inner.release["/first"].set()
+        await asyncio.wait_for(asyncio.gather(first, staying), 5)
+        return inner.entered, got
+
+    entered, got = run(scenario)
+    assert entered == ["/first"] and got == [{"type": "http.request", "body": b"answer=2"}]
+
+
+def test_a_request_cancelled_while_it_waits_gives_up_its_place():
+    async def scenario():
+        inner = Recorder()
+        slots = RequestSlots(inner, 1)
+        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        await settle()
+        cancelled = asyncio.create_task(slots(http("/cancelled"), quiet, None))
+        last = asyncio.create_task(slots(http("/last"), quiet, None))
+        await settle()
+        cancelled.cancel()
+        await settle()
+        assert slots.waiting == 1
+        inner.release["/first"].set()
+        inner.release.setdefault("/last", asyncio.Event()).set()
+        await asyncio.wait_for(asyncio.gather(first, last), 5)
+        return inner.entered, slots.waiting
+
+    assert run(scenario) == (["/first", "/last"], 0)
+
+
+def test_a_freed_slot_goes_to_the_first_waiter_not_to_a_request_arriving_at_that_moment():
+    async def scenario():
+        inner = Recorder()
+        slots = RequestSlots(inner, 1)
+        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        await settle()
+        waiter = asyncio.create_task(slots(http("/waiter"), quiet, None))
+        await settle()
+        inner.release["/first"].set()
+        await asyncio.sleep(0)  # the first request ends ...
+        await asyncio.sleep(0)
+        newcomer = asyncio.create_task(slots(http("/newcomer"), quiet, None))  # ... as another arrives
+        await settle()
+        for name in ("/waiter", "/newcomer"):
+            inner.release.setdefault(name, asyncio.Event()).set()
+        await asyncio.wait_for(asyncio.gather(first, waiter, newcomer), 5)
+        return inner.entered
+
+    assert run(scenario) == ["/first", "/waiter", "/newcomer"]
+
+
+def test_static_files_and_other_scopes_take_no_slot():
+    async def scenario():
+        inner = Recorder()
+        slots = RequestSlots(inner, 1, bypass=("/static/",))
+        busy = asyncio.create_task(slots(http("/page"), quiet, None))
+        await settle()
+        inner.release["/static/app.css"] = asyncio.Event()
+        inner.release["/static/app.css"].set()
+        await asyncio.wait_for(slots(http("/static/app.css"), quiet, None), 5)
+        inner.release["lifespan"] = asyncio.Event()
+        inner.release["lifespan"].set()
+        await asyncio.wait_for(slots({"type": "lifespan", "path": "lifespan"}, quiet, None), 5)
+        inner.release["/page"].set()
+        await busy
+        return inner.entered
+
+    assert run(scenario) == ["/page", "/static/app.css", "lifespan"]
+
+
+def test_synchronous_code_that_calls_async_code_that_calls_synchronous_code_again_does_not_deadlock():
+    from asgiref.sync import async_to_sync
+
+    def inner_sync():
+        return threading.current_thread().name
+
+    async def inner_async():
+        return await sync_to_async(inner_sync)()
+
+    def outer_sync():
+        return threading.current_thread().name, async_to_sync(inner_async)()
+
+    async def application(scope, receive, send):
+        application.names = await sync_to_async(outer_sync)()
+
+    async def scenario():
+        await asyncio.wait_for(RequestSlots(application, 1)(http("/"), quiet, None), 5)
+        return application.names
+
+    outer, inner = run(scenario)
+    assert outer == inner and outer.startswith("request-slot-1")
+
+
+def test_the_asgi_application_bounds_pages_and_leaves_static_files_and_websockets_alone():
     from config import asgi
 
-    http = asgi.application.application_mapping["http"]
-    assert isinstance(http, RequestSlots) and http.slots >= 1
+    http_application = asgi.application.application_mapping["http"]
+    assert isinstance(http_application, RequestSlots) and http_application.slots >= 1
+    assert http_application.bypass == ("/static/",)
     assert not isinstance(asgi.application.application_mapping["websocket"], RequestSlots)
 
 

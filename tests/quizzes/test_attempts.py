@@ -249,6 +249,25 @@ def test_a_draw_reads_its_candidates_ids_in_one_query_and_samples_among_those_it
     assert service.draw_questions(quiz=quiz, rng=random.Random(7), pools=pools) == picks
 
 
+def test_a_seed_draws_what_it_always_drew(make):
+    """The positions sampled among the ids not taken, in id order, as the count-and-number draw of earlier
+    releases picked them: an attempt's seed still says which questions it drew."""
+    import random
+
+    from quizzes.models import Quiz, QuizDraw, QuizQuestion
+
+    bank = make.bank()
+    questions = [make.question(bank_obj=bank) for _ in range(15)]
+    quiz = Quiz.objects.create(owner=bank.owner, title_en="Draw", title_ar="سحب", is_published=True)
+    QuizQuestion.objects.create(quiz=quiz, question=questions[4], position=0)
+    QuizDraw.objects.create(quiz=quiz, bank=bank, count=6)
+    available = sorted(q.pk for q in questions if q.pk != questions[4].pk)
+    for seed in (1, 7, 2026):
+        rng = random.Random(seed)
+        earlier = [available[position] for position in random.Random(seed).sample(range(len(available)), 6)]
+        assert [pk for pk, _points in service.draw_questions(quiz=quiz, rng=rng)[1:]] == earlier
+
+
 def test_a_description_is_never_drawn_at_random(make, learner_user, now):
     from quizzes.models import Quiz, QuizDraw
     from tests.factories import description_def

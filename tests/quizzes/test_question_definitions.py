@@ -26,6 +26,11 @@ def bank_of_every_kind(make):
         question.events.set(events[: index % 3])
         question.tags.set(tags[index % 2:])
         questions.append(question)
+    # A row moved up after it was made: its place, not its id, orders it.
+    moved = questions[0].choices.order_by("pk").first()
+    moved.position = 99
+    moved.save()
+    questions[0].save()
     return questions
 
 
@@ -37,6 +42,8 @@ def test_definitions_in_bulk_equal_each_questions_own(make):
     with CaptureQueriesContext(connection) as captured:
         found = {question.pk: defs.to_json(definition) for question, definition in Question.objects.definitions(pks)}
     assert found == expected
+    first = found[questions[0].pk]["choices"]
+    assert first[-1]["key"] == questions[0].choices.order_by("pk").first().key  # the moved row comes last
     assert any(found[pk]["gap_choices"] for pk in pks) and any(found[pk]["pairs"] for pk in pks)
     assert all(found[pk]["hints"] for pk in pks) and any(found[pk]["events"] for pk in pks)
     # The questions, six kinds of answer rows, the hints, the events and the tags: one query each, however many.
