@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Q
@@ -395,7 +395,11 @@ class QuizDraw(models.Model):
         then numbering the rows with a window function cost two queries of a scan each (bench/FINDINGS.md,
         "The eleventh session")."""
         ids = self.candidates().order_by("pk").values_list("pk", flat=True)
-        sql, params = ids.query.get_compiler(using=ids.db).as_sql()
-        with connections[ids.db].cursor() as cursor:
+        database = ids.db
+        try:
+            sql, params = ids.query.get_compiler(using=database).as_sql()
+        except EmptyResultSet:  # a filter that nothing can match: the ORM would return no rows
+            return []
+        with connections[database].cursor() as cursor:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
