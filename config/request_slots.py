@@ -68,6 +68,13 @@ class RequestSlots:
                 return
         self._free.append(executor)
 
+    def _give_up(self, waiter: asyncio.Future) -> None:
+        """Leave the queue: a slot already handed to `waiter` goes on to the next one."""
+        if waiter.done() and not waiter.cancelled():
+            self._release(waiter.result())
+        else:
+            waiter.cancel()
+
     async def _acquire(self, receive, buffered: list) -> ThreadPoolExecutor | None:
         """A slot's executor, or None when the client left first; the messages read meanwhile go to `buffered`."""
         loop = self._for_this_loop()
@@ -87,18 +94,12 @@ class RequestSlots:
                     buffered.append(message)
                     if message.get("type") == "http.disconnect":
                         self.gone += 1
-                        if waiter.done():
-                            self._release(waiter.result())
-                        else:
-                            waiter.cancel()
+                        self._give_up(waiter)
                         return None
                 if waiter.done():
                     return waiter.result()
         except BaseException:
-            if waiter.done() and not waiter.cancelled():
-                self._release(waiter.result())
-            else:
-                waiter.cancel()
+            self._give_up(waiter)
             raise
         finally:
             if reading is not None:

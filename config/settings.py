@@ -119,7 +119,7 @@ if _replica := replica_database_from_url(debug=DEBUG):
 # that keeps its connection; the rest wait their turn in order (config/request_slots.py). One on SQLite: it has
 # one writer, and a second thread only made both wait for each other (its lock, the interpreter's; measured in
 # bench/FINDINGS.md, "The eleventh session"), at the price that a teacher's long report holds the class's pages
-# for its second; four on PostgreSQL, as gunicorn's threads (pages in production are gunicorn's, docs/deploy.md).
+# while it runs; four on PostgreSQL, as gunicorn's threads (pages in production are gunicorn's, docs/deploy.md).
 ASGI_HTTP_THREADS = env_int(
     "ASGI_HTTP_THREADS", default=1 if DATABASES["default"]["ENGINE"].endswith("sqlite3") else 4, minimum=1)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -33,6 +33,10 @@ class Recorder:
         finally:
             self.inside -= 1
 
+    def let_go(self, name: str) -> None:
+        """Let the request `name` finish (now, or as soon as it gets to its view)."""
+        self.release.setdefault(name, asyncio.Event()).set()
+
 
 def run(scenario):
     """`asyncio.run(scenario())` in a thread of its own: a browser test's Playwright may hold an event loop in
@@ -50,6 +54,11 @@ def http(path):
     return {"type": "http", "path": path}
 
 
+def arrive(slots, path, receive=quiet):
+    """A request for `path` arriving at `slots`, as a task."""
+    return asyncio.create_task(slots(http(path), receive, None))
+
+
 async def settle():
     for _ in range(20):
         await asyncio.sleep(0)
@@ -62,11 +71,11 @@ def test_requests_beyond_the_slots_wait_and_enter_in_the_order_they_came():
         names = ["/a", "/b", "/c", "/d", "/e"]
         tasks = []
         for name in names:
-            tasks.append(asyncio.create_task(slots(http(name), quiet, None)))
+            tasks.append(arrive(slots, name))
             await settle()
         assert inner.entered == ["/a", "/b"] and slots.waiting == 3
         for name in names:
-            inner.release.setdefault(name, asyncio.Event()).set()
+            inner.let_go(name)
             await settle()
             assert inner.inside <= 2
         await asyncio.gather(*tasks)
@@ -83,8 +92,7 @@ def test_a_slot_keeps_its_thread_from_one_request_to_the_next():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
         for name in ["/first", "/second", "/third"]:
-            inner.release[name] = asyncio.Event()
-            inner.release[name].set()
+            inner.let_go(name)
             await slots(http(name), quiet, None)
         return inner.threads
 
@@ -96,17 +104,17 @@ def test_a_failing_request_gives_its_slot_back():
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
-        failing = asyncio.create_task(slots(http("/fails"), quiet, None))
+        failing = arrive(slots, "/fails")
         await settle()
-        waiting = asyncio.create_task(slots(http("/next"), quiet, None))
+        waiting = arrive(slots, "/next")
         await settle()
         assert inner.entered == ["/fails"]
-        inner.release.setdefault("/fails", asyncio.Event()).set()
+        inner.let_go("/fails")
         with pytest.raises(RuntimeError):
             await failing
         await settle()
         assert inner.entered == ["/fails", "/next"]
-        inner.release.setdefault("/next", asyncio.Event()).set()
+        inner.let_go("/next")
         await waiting
 
     run(scenario)
@@ -149,11 +157,11 @@ def test_a_request_whose_client_left_while_it_waited_never_runs_and_one_that_sta
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
-        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        first = arrive(slots, "/first")
         await settle()
         messages = asyncio.Queue()
         await messages.put({"type": "http.request", "body": b"answer=1"})
-        leaving = asyncio.create_task(slots(http("/reloaded"), messages.get, None))
+        leaving = arrive(slots, "/reloaded", messages.get)
         await settle()
         await messages.put({"type": "http.disconnect"})
         await settle()
@@ -166,9 +174,9 @@ def test_a_request_whose_client_left_while_it_waited_never_runs_and_one_that_sta
         slots.application = reads_its_body
         body = asyncio.Queue()
         await body.put({"type": "http.request", "body": b"answer=2"})
-        staying = asyncio.create_task(slots(http("/stays"), body.get, None))
+        staying = arrive(slots, "/stays", body.get)
         await settle()
-        inner.release["/first"].set()
+        inner.let_go("/first")
         await asyncio.wait_for(asyncio.gather(first, staying), 5)
         return inner.entered, got
 
@@ -180,16 +188,16 @@ def test_a_request_cancelled_while_it_waits_gives_up_its_place():
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
-        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        first = arrive(slots, "/first")
         await settle()
-        cancelled = asyncio.create_task(slots(http("/cancelled"), quiet, None))
-        last = asyncio.create_task(slots(http("/last"), quiet, None))
+        cancelled = arrive(slots, "/cancelled")
+        last = arrive(slots, "/last")
         await settle()
         cancelled.cancel()
         await settle()
         assert slots.waiting == 1
-        inner.release["/first"].set()
-        inner.release.setdefault("/last", asyncio.Event()).set()
+        inner.let_go("/first")
+        inner.let_go("/last")
         await asyncio.wait_for(asyncio.gather(first, last), 5)
         return inner.entered, slots.waiting
 
@@ -200,17 +208,17 @@ def test_a_freed_slot_goes_to_the_first_waiter_not_to_a_request_arriving_at_that
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1)
-        first = asyncio.create_task(slots(http("/first"), quiet, None))
+        first = arrive(slots, "/first")
         await settle()
-        waiter = asyncio.create_task(slots(http("/waiter"), quiet, None))
+        waiter = arrive(slots, "/waiter")
         await settle()
-        inner.release["/first"].set()
+        inner.let_go("/first")
         await asyncio.sleep(0)  # the first request ends ...
         await asyncio.sleep(0)
-        newcomer = asyncio.create_task(slots(http("/newcomer"), quiet, None))  # ... as another arrives
+        newcomer = arrive(slots, "/newcomer")  # ... as another arrives
         await settle()
         for name in ("/waiter", "/newcomer"):
-            inner.release.setdefault(name, asyncio.Event()).set()
+            inner.let_go(name)
         await asyncio.wait_for(asyncio.gather(first, waiter, newcomer), 5)
         return inner.entered
 
@@ -221,15 +229,13 @@ def test_static_files_and_other_scopes_take_no_slot():
     async def scenario():
         inner = Recorder()
         slots = RequestSlots(inner, 1, bypass=("/static/",))
-        busy = asyncio.create_task(slots(http("/page"), quiet, None))
+        busy = arrive(slots, "/page")
         await settle()
-        inner.release["/static/app.css"] = asyncio.Event()
-        inner.release["/static/app.css"].set()
+        inner.let_go("/static/app.css")
         await asyncio.wait_for(slots(http("/static/app.css"), quiet, None), 5)
-        inner.release["lifespan"] = asyncio.Event()
-        inner.release["lifespan"].set()
+        inner.let_go("lifespan")
         await asyncio.wait_for(slots({"type": "lifespan", "path": "lifespan"}, quiet, None), 5)
-        inner.release["/page"].set()
+        inner.let_go("/page")
         await busy
         return inner.entered
 
