@@ -15,6 +15,11 @@ runs `manage.py prepare_attempts` as cron does before the opening, and `exam-hal
 now; `exam-hall attempts` prints the exam's attempts by state (one JSON line), before and after the burst.
 The break and HAProxy exams stay plain published quizzes, drawn at each start.
 
+With `--profile-hall M` a second scheduled exam (`profile` in `exams`, `profile_hall` in the plan) is assigned the
+same way to a second class of the first M learners, opening three hours from now: out of reach of the first
+`prepare_attempts` (its `--within` reaches the first exam only), so the runner draws it ahead later, for a
+second, profiled burst after the measured one (`exam-hall attempts|open --hall profile_hall`).
+
 The database named by DATABASE_URL must be empty (the runner creates it). Prints one JSON line of timings.
 """
 
@@ -25,11 +30,18 @@ import json
 import os
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 
-# One exam per burst: the exam burst, the run to where it breaks, the two-node burst behind HAProxy.
-EXAMS = {"burst": "Bench exam", "break": "Bench exam (where it breaks)", "haproxy": "Bench exam (two nodes)"}
+# One exam per burst: the exam burst, its profiled second burst, the run to where it breaks, the two-node burst
+# behind HAProxy.
+EXAMS = {"burst": "Bench exam", "profile": "Bench exam (profiled burst)", "break": "Bench exam (where it breaks)",
+         "haproxy": "Bench exam (two nodes)"}
+# The profiled burst's exam hall opens this long after the data is made: later than the first one's opening and
+# than the `--within` the runner gives prepare_attempts for it (bench/run.py PREPARE_WITHIN_MIN).
+PROFILE_HALL_OPENS_IN_H = 3
+HALLS = ("exam_hall", "profile_hall")
 
 
 def setup() -> None:
@@ -41,14 +53,16 @@ def setup() -> None:
 
 
 def exam_hall_command(argv: list[str]) -> None:
-    """`exam-hall attempts|open --plan PLAN`: the exam hall's attempts by state, or its opening moved to now."""
+    """`exam-hall attempts|open --plan PLAN [--hall profile_hall]`: an exam hall's attempts by state, or its opening
+    moved to now."""
     parser = argparse.ArgumentParser(prog="bench.prepare exam-hall")
     parser.add_argument("action", choices=["attempts", "open"])
     parser.add_argument("--plan", type=Path, required=True)
+    parser.add_argument("--hall", choices=HALLS, default="exam_hall")
     options = parser.parse_args(argv)
-    hall = json.loads(options.plan.read_text()).get("exam_hall")
+    hall = json.loads(options.plan.read_text()).get(options.hall)
     if not hall:
-        raise SystemExit(f"{options.plan} has no exam hall (bench.prepare --exam-hall)")
+        raise SystemExit(f"{options.plan} has no {options.hall} (bench.prepare --exam-hall / --profile-hall)")
     setup()
     from bench import dataset
 
@@ -75,6 +89,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--exam-hall", type=int, default=0,
                         help="the burst's exam is assigned to a class of the first N learners, opening in an hour "
                              "(default 0: a plain published quiz)")
+    parser.add_argument("--profile-hall", type=int, default=0,
+                        help="a second exam hall of the first N learners, opening in three hours, for a profiled "
+                             "burst (default 0: none)")
     parser.add_argument("--plan", type=Path, required=True)
     options = parser.parse_args(argv)
 
@@ -109,12 +126,19 @@ def build(options, timings: dict) -> dict:
     clock = time.perf_counter()
     exams = {key: dataset.exam(owner=owner, bank_obj=bank, questions=options.exam_questions, title=title).pk
              for key, title in EXAMS.items()}
-    hall_size = min(getattr(options, "exam_hall", 0) or 0, len(users))
-    hall = None
-    if hall_size:
-        hall_clock = time.perf_counter()
-        # The burst's users take the plan's learners in order (bench/locustfile.py `Learner`): the first ones.
-        hall = dataset.exam_hall(owner=owner, quiz=Quiz.objects.get(pk=exams["burst"]), learners=users[:hall_size])
+    halls = {}
+    hall_clock = time.perf_counter()
+    for name, exam_key, size, opens_in in [
+        ("exam_hall", "burst", getattr(options, "exam_hall", 0), dataset.EXAM_HALL_OPENS_IN),
+        ("profile_hall", "profile", getattr(options, "profile_hall", 0), timedelta(hours=PROFILE_HALL_OPENS_IN_H)),
+    ]:
+        size = min(size or 0, len(users))
+        if size:
+            # A burst's users take the plan's learners in order (bench/locustfile.py `Learner`): the first ones.
+            halls[name] = (size, dataset.exam_hall(owner=owner, quiz=Quiz.objects.get(pk=exams[exam_key]),
+                                                   learners=users[:size], opens_in=opens_in,
+                                                   name=f"Bench {name.replace('_', ' ')}"))
+    if halls:
         timings["exam_hall_s"] = time.perf_counter() - hall_clock
     loop_users = users[:getattr(options, "loop_learners", None) or len(users)]
     # Capacity phases use their own quizzes: no burst's exam holds an attempt it did not start (or, in the exam
@@ -157,10 +181,9 @@ def build(options, timings: dict) -> dict:
         "exam_questions": options.exam_questions,
         "learners": learners,
     }
-    if hall is not None:
-        plan["exam_hall"] = {"assignment": hall.pk, "classroom": hall.classroom_id, "quiz": hall.quiz_id,
-                             "learners": hall_size, "opens_at": hall.opens_at.isoformat(),
-                             "closes_at": hall.closes_at.isoformat()}
+    for name, (size, hall) in halls.items():
+        plan[name] = {"assignment": hall.pk, "classroom": hall.classroom_id, "quiz": hall.quiz_id,
+                      "learners": size, "opens_at": hall.opens_at.isoformat(), "closes_at": hall.closes_at.isoformat()}
     return plan
 
 

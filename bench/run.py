@@ -116,6 +116,9 @@ BURST_PROFILE_RATE = 10
 # The exam hall's assignment opens an hour after the data is made (bench/dataset.py EXAM_HALL_OPENS_IN); the
 # cron job's `prepare_attempts --within` this many minutes reaches it.
 PREPARE_WITHIN_MIN = 90
+# The profiled burst's hall opens three hours after the data is made (bench/prepare.py PROFILE_HALL_OPENS_IN_H):
+# this `--within` reaches it, once the first hall has opened (only upcoming openings are drawn ahead).
+PROFILE_WITHIN_MIN = 240
 
 
 # --- settings --------------------------------------------------------------------------------------
@@ -177,6 +180,8 @@ class Scenario:
     # The exam burst's exam is scheduled for a class of its learners, its attempts drawn ahead by
     # `manage.py prepare_attempts` (bench/prepare.py --exam-hall); False: a plain published quiz.
     exam_hall: bool = False
+    # Learners of the second, profiled burst (on a second exam hall) that profiles the exam burst's misses.
+    profile_burst: int = 0
 
     @property
     def all_learners(self) -> int:
@@ -530,6 +535,8 @@ class Runner:
         started = time.perf_counter()
         # Two more rounds of answered attempts than the submit phase uses: the profile of submit needs them.
         hall = ["--exam-hall", str(scenario.burst_size)] if scenario.exam_hall else []
+        if scenario.exam_hall and scenario.profile_burst and self.wants("profiles"):
+            hall += ["--profile-hall", str(scenario.profile_burst)]
         completed = self.run([sys.executable, "-m", "bench.prepare", "--learners", str(scenario.all_learners),
                               "--loop-learners", str(scenario.learners),
                               "--submit-rounds", str(scenario.submit_rounds + PROFILE_ROUNDS), *hall,
@@ -540,35 +547,39 @@ class Runner:
         self.timeline.append((f"{scenario.title}: data", timings["total_s"]))
         return plan, timings
 
-    def exam_hall_attempts(self, scenario: Scenario, plan: Path) -> dict:
-        """The exam hall's attempts in the database, in all and by state."""
-        completed = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "attempts", "--plan", str(plan)],
-                             self.env(scenario), record=False)
+    def exam_hall_attempts(self, scenario: Scenario, plan: Path, name: str = "exam_hall") -> dict:
+        """An exam hall's attempts in the database, in all and by state."""
+        completed = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "attempts", "--plan", str(plan),
+                              "--hall", name], self.env(scenario), record=False)
         return json.loads(completed.stdout.strip().splitlines()[-1])
 
-    def exam_hall_prepare(self, scenario: Scenario, plan: Path) -> dict:
+    def exam_hall_prepare(self, scenario: Scenario, plan: Path, name: str = "exam_hall",
+                          within: int = PREPARE_WITHIN_MIN) -> dict:
         """What cron does before a scheduled exam: `manage.py prepare_attempts`, in its own process with the
         server's environment, timed; then the assignment's opening moved to now (the clock moved to the opening
-        instead of waiting for it). The same command with nothing to draw (`--within 0`) first: its start-up."""
+        instead of waiting for it). The same command with nothing to draw (`--within 0`) first: its start-up.
+        `name` is the plan's hall (`profile_hall`: the profiled burst's, reached by a longer `within`)."""
         started = time.time()
-        hall = json.loads(plan.read_text())["exam_hall"]
+        hall = json.loads(plan.read_text())[name]
         env = self.server_env(scenario)
-        say(f"  exam hall: manage.py prepare_attempts --within {PREPARE_WITHIN_MIN} (as cron, before the opening)")
+        label = name.replace("_", " ")
+        say(f"  {label}: manage.py prepare_attempts --within {within} (as cron, before the opening)")
         command = [sys.executable, "manage.py", "prepare_attempts", "--language", "en"]
         clock = time.perf_counter()
         idle = self.run([*command, "--within", "0"], env, record=False)
         startup_s = time.perf_counter() - clock
         clock = time.perf_counter()
-        completed = self.run([*command, "--within", str(PREPARE_WITHIN_MIN)], env)
+        completed = self.run([*command, "--within", str(within)], env)
         wall_s = time.perf_counter() - clock
         drawn = int(re.search(r"(\d+)", completed.stdout).group(1))
         idle_drawn = int(re.search(r"(\d+)", idle.stdout).group(1))
-        before = self.exam_hall_attempts(scenario, plan)
-        opened = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "open", "--plan", str(plan)], env)
-        self.timed("exam hall: prepare_attempts and the opening", started)
+        before = self.exam_hall_attempts(scenario, plan, name)
+        opened = self.run([sys.executable, "-m", "bench.prepare", "exam-hall", "open", "--plan", str(plan),
+                           "--hall", name], env)
+        self.timed(f"{label}: prepare_attempts and the opening", started)
         drawing_s = max(wall_s - startup_s, 0.0)
-        return {"learners": hall["learners"], "within_min": PREPARE_WITHIN_MIN,
-                "command": f"manage.py prepare_attempts --within {PREPARE_WITHIN_MIN}",
+        return {"learners": hall["learners"], "within_min": within,
+                "command": f"manage.py prepare_attempts --within {within}",
                 "wall_s": wall_s, "startup_s": startup_s, "drawing_s": drawing_s, "drawn": drawn,
                 "drawn_when_idle": idle_drawn, "ms_each": 1000 * drawing_s / drawn if drawn else None,
                 "scheduled_opening": hall["opens_at"],
@@ -715,6 +726,28 @@ class Runner:
             return None
         return summarise(raw)
 
+    def profiled_burst(self, server: Server, plan: Path, scenario: Scenario) -> Phase:
+        """The second, shorter burst the measured burst's misses are profiled from: the same exam on a second exam
+        hall (its attempts drawn ahead the same way), fewer learners at the same rate, py-spy on the workers."""
+        raw = RUNS / f"{scenario.key}-burst.pyspy.txt"
+        raw.unlink(missing_ok=True)
+        hall = self.exam_hall_prepare(scenario, plan, "profile_hall", within=PROFILE_WITHIN_MIN)
+        size = scenario.profile_burst
+        phase = self.locust(
+            server=server, plan=plan, key=f"{scenario.key}-burst-profiled",
+            title=f"profiled exam burst ({size:,} learners)", user_class="ExamLearner", users=size,
+            spawn_rate=scenario.burst_rate, run_time=BURST_LIMIT_S, quit_after=size, think=scenario.burst_think,
+            loop=False, tls_proxy=scenario.tls_proxy, extra_env={"BENCH_EXAM": "profile"},
+            during=lambda _process: self.spy(server, raw, rate=BURST_PROFILE_RATE, duration=BURST_LIMIT_S))
+        hall["after"] = self.exam_hall_attempts(scenario, plan, "profile_hall")
+        hall["problems"] = exam_hall_problems(hall)
+        for problem in hall["problems"]:
+            say(f"  profile hall: {problem}")
+        phase.extra["exam_hall"] = hall
+        phase.extra["profile_rate"] = BURST_PROFILE_RATE
+        self.wait_until_idle(limit_s=30)
+        return phase
+
     def burst_profiles(self, raw: Path, burst: Phase, key: str) -> dict:
         """The burst's py-spy samples, split by the view of each missed target (report.BURST_TARGETS)."""
         profiles = {}
@@ -765,23 +798,26 @@ class Runner:
                     user_class="Baseline", users=n, spawn_rate=rate, run_time=loop_time, tls_proxy=tls)
             if self.wants("burst"):
                 size, burst_rate = scenario.burst_size, scenario.burst_rate
-                raw = RUNS / f"{scenario.key}-burst.pyspy.txt"
-                profiling = scenario.key == "postgres" and self.wants("profiles")
                 hall = self.exam_hall_prepare(scenario, plan) if scenario.exam_hall else None
+                # The targets are measured on a burst no profiler shares the cores with (on two saturated cores
+                # py-spy's tenth of a core doubled the opening's p95): its misses are profiled in a second burst.
                 phases["burst"] = self.locust(
                     server=server, plan=plan, key=f"{scenario.key}-burst", title=f"exam burst ({size:,} learners)",
                     user_class="ExamLearner", users=size, spawn_rate=burst_rate, run_time=BURST_LIMIT_S, quit_after=size,
-                    think=scenario.burst_think, loop=False, tls_proxy=tls, extra_env={"BENCH_EXAM": "burst"},
-                    during=(lambda _process: self.spy(server, raw, rate=BURST_PROFILE_RATE, duration=BURST_LIMIT_S))
-                    if profiling else None)
+                    think=scenario.burst_think, loop=False, tls_proxy=tls, extra_env={"BENCH_EXAM": "burst"})
                 if hall is not None:
                     hall["after"] = self.exam_hall_attempts(scenario, plan)
                     hall["problems"] = exam_hall_problems(hall)
                     for problem in hall["problems"]:
                         say(f"  exam hall: {problem}")
                     phases["burst"].extra["exam_hall"] = hall
-                if profiling:
-                    result["profiles"].update(self.burst_profiles(raw, phases["burst"], scenario.key))
+                if (scenario.key == "postgres" and scenario.profile_burst and self.wants("profiles")
+                        and report.burst_misses(phases["burst"])):
+                    self.wait_until_idle(limit_s=30)
+                    profiled = self.profiled_burst(server, plan, scenario)
+                    phases["burst-profiled"] = profiled
+                    result["profiles"].update(self.burst_profiles(RUNS / f"{scenario.key}-burst.pyspy.txt",
+                                                                  phases["burst"], scenario.key))
                     result["burst_profile_rate"] = BURST_PROFILE_RATE
             if scenario.break_learners and self.wants("break"):
                 phases["break"] = self.locust(
@@ -1101,7 +1137,7 @@ def main(argv: list[str] | None = None) -> None:
                                   burst_think="0-0.2" if quick else "2-6", burst_learners=burst,
                                   burst_spawn_rate=100, break_learners=options.break_learners or (60 if quick else 2000),
                                   haproxy_learners=30 if quick else 300, haproxy_think="0-0.2" if quick else "1-3",
-                                  compare_workers=True, exam_hall=True))
+                                  compare_workers=True, exam_hall=True, profile_burst=10 if quick else 500))
     if runner.wants("sqlite"):
         scenarios.append(Scenario(key="sqlite", title="SQLite (make run)", database_url=f"sqlite:///{SQLITE_FILE}",
                                   learners=10 if quick else 60, spawn_rate=60, logins=5 if quick else 10,

@@ -125,3 +125,28 @@ def test_the_check_reports_every_way_a_start_missed_its_prepared_attempt():
         "attempts drawn at the start instead of ahead of the opening: 2"]
     left = {**good, "after": {"states": {"finished": 4, "prepared": 1}, "total": 5}}
     assert exam_hall_problems(left) == ["attempts drawn ahead but never started: 1"]
+
+
+def test_the_profiled_bursts_hall_is_a_second_class_opening_later_out_of_reach_of_the_first_cron_run(tmp_path):
+    options = argparse.Namespace(learners=5, loop_learners=2, bank_size=60, exam_questions=5, submit_rounds=1,
+                                 exam_hall=4, profile_hall=2)
+    plan = prepare.build(options, {})
+    first, second = plan["exam_hall"], plan["profile_hall"]
+    assert second["quiz"] == plan["exams"]["profile"] != first["quiz"] and second["learners"] == 2
+    assert second["classroom"] != first["classroom"]
+    members = set(Membership.objects.filter(classroom_id=second["classroom"]).values_list("learner__username",
+                                                                                          flat=True))
+    assert members == {learner["username"] for learner in plan["learners"][:2]}
+    # The cron run before the measured burst draws the first exam only …
+    call_command("prepare_attempts", "--within", "90", "--language", "en", stdout=io.StringIO())
+    assert dataset.exam_hall_attempts(first["quiz"])["total"] == 4
+    assert dataset.exam_hall_attempts(second["quiz"])["total"] == 0
+    # … and, once the first has opened, the longer one before the profiled burst draws the second only.
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan))
+    prepare.main(["exam-hall", "open", "--plan", str(path)])
+    call_command("prepare_attempts", "--within", "240", "--language", "en", stdout=io.StringIO())
+    assert dataset.exam_hall_attempts(second["quiz"]) == {"states": {AttemptState.PREPARED: 2}, "total": 2}
+    assert dataset.exam_hall_attempts(first["quiz"])["total"] == 4
+    prepare.main(["exam-hall", "open", "--plan", str(path), "--hall", "profile_hall"])
+    assert Assignment.objects.get(pk=second["assignment"]).opens_at <= timezone.now()

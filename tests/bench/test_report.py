@@ -76,6 +76,32 @@ def test_every_missed_burst_target_has_its_profile_from_the_burst(results):
     assert ("Missed here:" in section) == bool(misses)
 
 
+def test_the_burst_is_measured_unprofiled_and_its_misses_profiled_in_a_second_burst(results):
+    pg = scenario(results, "postgres")
+    burst = pg["phases"]["burst"]
+    misses = report.burst_misses(burst)
+    assert misses, "the recorded burst missed targets"
+    alone = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert "The burst above runs with no profiler beside it" not in alone
+    profiled = dataclasses.replace(burst, users=500, extra={"exam_hall": {**EXAM_HALL, "learners": 500, "drawn": 500,
+                                                                          "wall_s": 8.5}, "profile_rate": 10})
+    pg["phases"]["burst-profiled"] = profiled
+    section = "\n".join(report.scenario_section({**pg, "cores": 2}))
+    assert ("The burst above runs with no profiler beside it: on two saturated cores py-spy's share of a core "
+            "lengthens the opening's queue") in section
+    assert ("come from a second burst right after it: 500 of the same learners taking the same exam on a second "
+            "exam hall (its 500 attempts drawn ahead the same way, `manage.py prepare_attempts --within 90`, in "
+            "8.5 s), arriving at the same rate with the same pauses, while py-spy samples every worker 10 times a "
+            "second.") in section
+    name = misses[0][0]
+    assert f"{name} {report.ms(burst.rows[name].p95)} ms" in section.split("Its own p95s")[1]
+    failed = dataclasses.replace(profiled, extra={**profiled.extra, "exam_hall": {
+        **profiled.extra["exam_hall"], "problems": ["attempts drawn ahead but never started: 3"]}})
+    pg["phases"]["burst-profiled"] = failed
+    assert "**Its check failed: attempts drawn ahead but never started: 3.**" in "\n".join(
+        report.scenario_section({**pg, "cores": 2}))
+
+
 def test_the_run_to_the_break_says_when_it_broke_and_at_how_many_learners(results):
     pg = scenario(results, "postgres")
     broken = dataclasses.replace(pg["phases"]["burst"], key="postgres-break", title="to the break (2,000 learners)",
