@@ -24,6 +24,9 @@ def _forget_cached_users_of_groups(sender, instance, action, pk_set=None, revers
     from accounts.models import User
 
     if not reverse:  # user.groups.add(...)
+        from accounts.models import TEACHER_ROLE_CACHE
+
+        instance.__dict__.pop(TEACHER_ROLE_CACHE, None)  # this object's own memo of its role
         forget_cached_user(instance.pk)
     elif pk_set:  # group.user_set.add(...)
         for pk in pk_set:

@@ -42,7 +42,8 @@ class CachedModelBackend(ModelBackend):
     worker could keep a copy that another worker's password change had made stale. Security is Django's
     own: `django.contrib.auth.get_user` still compares the session's hash with the (cached) user's, and the
     copy is dropped whenever the user is saved, so a new password or a deactivation ends other sessions on
-    their next request, as without the cache. Permissions are never cached with the user.
+    their next request, as without the cache. Permissions are never cached with the user; its role (whether it
+    is a teacher) is, and every change of its groups drops the copy.
     """
 
     def get_user(self, user_id):
@@ -56,5 +57,6 @@ class CachedModelBackend(ModelBackend):
                 return None
             for name in _TRANSIENT:
                 user.__dict__.pop(name, None)
+            user.is_teacher  # noqa: B018 — its group membership is read now and cached with it
             cache.set(key, user, USER_CACHE_SECONDS)
         return user if self.user_can_authenticate(user) else None

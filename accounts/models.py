@@ -5,6 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+# Where a user object keeps whether it is in the Teachers group (`User.is_teacher`).
+TEACHER_ROLE_CACHE = "_teacher_role_cache"
+
+
 class User(AbstractUser):
     """A Tarikh account. Roles are the groups named in `accounts.roles`."""
 
@@ -25,6 +29,14 @@ class User(AbstractUser):
 
     @property
     def is_teacher(self) -> bool:
-        from accounts.roles import TEACHERS
+        """A superuser, or a member of the Teachers group. The membership is read once per user object, as Django's
+        ModelBackend keeps permissions on it (`_perm_cache`): a change made through this object's `groups`
+        forgets it (accounts.apps), and the cached user of signed-in requests carries it (accounts.backends), so
+        a page that asks costs no query."""
+        if self.is_superuser:
+            return True
+        if TEACHER_ROLE_CACHE not in self.__dict__:
+            from accounts.roles import TEACHERS
 
-        return self.is_superuser or self.groups.filter(name=TEACHERS).exists()
+            self.__dict__[TEACHER_ROLE_CACHE] = self.groups.filter(name=TEACHERS).exists()
+        return self.__dict__[TEACHER_ROLE_CACHE]

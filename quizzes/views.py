@@ -94,7 +94,7 @@ class QuizDetailView(LoginRequiredMixin, View):
 
     def context(self, quiz):
         now = timezone.now()
-        attempts = list(Attempt.objects.of(self.request.user).filter(quiz=quiz).order_by("number"))
+        attempts = Attempt.of_learner_at_quiz(self.request.user, quiz.pk)
         in_progress = next((a for a in attempts if a.is_in_progress), None)
         policy = policy_for(quiz=quiz, learner=self.request.user, now=now)  # accommodations and overrides
         return {
@@ -360,5 +360,5 @@ class ReviewView(AttemptMixin, View):
         return render(request, "quizzes/review.html", {
             "attempt": attempt, "quiz": quiz, "questions": questions, "display": display,
             "cbm": cbm_summary(slots) if behaviour.asks_certainty and display.marks else None,
-            "grade": service.quiz_grade(quiz=quiz, attempts=list(Attempt.objects.of(request.user).filter(quiz=quiz))),
+            "grade": service.quiz_grade(quiz=quiz, attempts=Attempt.of_learner_at_quiz(request.user, quiz.pk)),
         })

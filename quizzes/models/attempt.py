@@ -95,6 +95,12 @@ class Attempt(models.Model):
         read, whose SQL is compiled once (quizzes/models/prepared.py)."""
         return _LEARNERS_ATTEMPT.first(learner_id=learner.pk, pk=pk)
 
+    @classmethod
+    def of_learner_at_quiz(cls, learner, quiz_id: int) -> list["Attempt"]:
+        """The learner's attempts at a quiz, in order, as `Attempt.objects.of(learner).filter(quiz=…)` gives them:
+        the start page and the review read them (a prepared read)."""
+        return _LEARNERS_QUIZ_ATTEMPTS.read(learner_id=learner.pk, quiz_id=quiz_id)
+
     def slot_list(self, *, versions: bool = True) -> list["AttemptQuestion"]:
         """The attempt's slots in order, as `attempt.slots.all()` gives them (each knows this attempt), through a
         prepared read, each with its question's type read with it.
@@ -320,6 +326,9 @@ def number_slots(slots) -> list[AttemptQuestion]:
 _LEARNERS_ATTEMPT = PreparedRead(
     lambda learner_id, pk: Attempt.objects.of(learner_id).select_related("quiz").filter(pk=pk).order_by(),
     learner_id=int, pk=int)
+_LEARNERS_QUIZ_ATTEMPTS = PreparedRead(
+    lambda learner_id, quiz_id: Attempt.objects.of(learner_id).filter(quiz_id=quiz_id).order_by("number"),
+    learner_id=int, quiz_id=int)
 _ATTEMPT_SLOTS = PreparedRead(
     lambda attempt_id: AttemptQuestion.objects.filter(attempt_id=attempt_id).annotate(
         version_qtype=models.F("version__qtype")), attempt_id=int)

@@ -86,3 +86,33 @@ def test_permissions_are_never_cached_with_the_user(signed_in):
     with override_settings(**SHARED):
         cached = cache.get(user_cache_key(user.pk))
         assert "_perm_cache" not in vars(cached) and "_prefetched_objects_cache" not in vars(cached)
+
+
+def test_the_teacher_role_is_cached_with_the_user_so_asking_it_costs_no_query(signed_in, django_assert_num_queries):
+    from accounts.backends import CachedModelBackend
+
+    _client, user = signed_in
+    with override_settings(**SHARED):
+        with django_assert_num_queries(0):
+            cached = CachedModelBackend().get_user(user.pk)
+            assert cached.is_teacher is False
+        user.groups.add(Group.objects.get_or_create(name="Teachers")[0])  # drops the copy
+        with django_assert_num_queries(2):  # the user and its role, read once and cached again
+            assert CachedModelBackend().get_user(user.pk).is_teacher is True
+        with django_assert_num_queries(0):
+            assert CachedModelBackend().get_user(user.pk).is_teacher is True
+
+
+def test_a_role_given_or_taken_through_the_users_groups_counts_on_that_object_at_once(django_assert_num_queries):
+    from accounts.roles import make_teacher
+
+    user = factories.learner()
+    assert user.is_teacher is False
+    with django_assert_num_queries(0):
+        assert user.is_teacher is False  # read once per object
+    make_teacher(user)
+    assert user.is_teacher is True
+    user.groups.clear()
+    assert user.is_teacher is False
+    user.is_superuser = True
+    assert user.is_teacher is True

@@ -54,6 +54,21 @@ def test_someone_elses_attempt_and_one_drawn_ahead_are_not_read(attempt, make):
     assert Attempt.of_learner_with_quiz(attempt.learner, attempt.pk) is None
 
 
+def test_a_learners_attempts_at_a_quiz_are_what_the_queryset_gives_in_order_without_those_drawn_ahead(
+        attempt, make, now, django_assert_num_queries):
+    learner, quiz = attempt.learner, attempt.quiz
+    service.attempt_submit(attempt=attempt, now=now)
+    second = service.attempt_start(quiz=quiz, learner=learner, now=now, language="en")
+    Attempt.objects.create(quiz=quiz, learner=learner, number=3, state=AttemptState.PREPARED, started_at=now)
+    service.attempt_start(quiz=quiz, learner=make.learner(), now=now)  # someone else's
+    expected = list(Attempt.objects.of(learner).filter(quiz=quiz).order_by("number"))
+    assert [a.pk for a in expected] == [attempt.pk, second.pk]
+    with django_assert_num_queries(1):
+        read = Attempt.of_learner_at_quiz(learner, quiz.pk)
+    assert [values(a) for a in read] == [values(a) for a in expected]
+    assert Attempt.of_learner_at_quiz(learner, quiz.pk + 1000) == []
+
+
 def test_the_slots_are_what_the_related_manager_gives_in_order_knowing_their_attempt(
         attempt, django_assert_num_queries):
     expected = list(attempt.slots.all())
