@@ -426,6 +426,24 @@ def _write_response_in_one_statement(slot, *, response, now, language, certainty
         return cursor.rowcount == 1
 
 
+def _log_steps_from_slots(*, attempt_id: int, action: str, now) -> None:
+    """Log a step of every slot of an attempt with the response and fraction its row holds now, in slot order:
+    one INSERT … SELECT, so the responses stay in the database instead of travelling to Python and back (a
+    bulk_create of twenty steps was a quarter of a submit's CPU)."""
+    slots, steps = AttemptQuestion._meta, AttemptStep._meta
+    quote = connection.ops.quote_name
+    column = lambda meta, name: quote(meta.get_field(name).column)  # noqa: E731
+    sql = (
+        f"INSERT INTO {quote(steps.db_table)} ({column(steps, 'slot')}, {column(steps, 'action')}, "
+        f"{column(steps, 'response')}, {column(steps, 'fraction')}, {column(steps, 'created_at')}) "
+        f"SELECT {column(slots, 'id')}, %s, {column(slots, 'response')}, {column(slots, 'fraction')}, %s "
+        f"FROM {quote(slots.db_table)} WHERE {column(slots, 'attempt')} = %s ORDER BY {column(slots, 'position')}"
+    )
+    created_at = steps.get_field("created_at").get_db_prep_value(now, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [str(action), created_at, attempt_id])
+
+
 def attempt_check(*, attempt: Attempt, position: int, raw, now, language: str = "") -> AttemptQuestion:
     """Save and check one response at once (immediate feedback, interactive tries)."""
     behaviour = behaviour_for(attempt.quiz)
@@ -490,7 +508,6 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     behaviour = behaviour_for(attempt.quiz)
     slots = list(AttemptQuestion.objects.select_for_update().filter(attempt_id=attempt.pk).order_by("position"))
     score = Decimal(0)
-    steps = []
     by_fraction: dict[Decimal | None, list[int]] = {}
     # Interactive tries: every slot's checked responses in one query.
     tries = checked_responses(slots) if behaviour.grades_tries else {}
@@ -505,8 +522,6 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
             # The behaviour's share of the points (certainty-based marking: the CBM mark; else the fraction).
             score += to_decimal(behaviour.mark_fraction(slot)) * slot.points
         by_fraction.setdefault(fraction, []).append(slot.pk)
-        steps.append(AttemptStep(slot=slot, action=StepAction.FINISH, response=slot.response, fraction=fraction,
-                                 created_at=now))
     # Moodle's sumgrades NULL: no score while an answered essay waits for its mark (grading.slot_grade sets it).
     waiting = any(slot.needs_grading for slot in slots)
     finished = {"state": AttemptState.FINISHED, "finished_at": now,
@@ -521,7 +536,7 @@ def attempt_submit(*, attempt: Attempt, now, automatically: bool = False) -> Att
     for fraction, pks in by_fraction.items():
         AttemptQuestion.objects.filter(pk__in=pks).update(fraction=fraction, is_locked=True,
                                                            revision=F("revision") + 1)
-    AttemptStep.objects.bulk_create(steps)
+    _log_steps_from_slots(attempt_id=attempt.pk, action=StepAction.FINISH, now=now)
     for name, value in finished.items():
         setattr(attempt, name, value)
     return attempt

@@ -337,6 +337,20 @@ def test_submitting_twice_grades_once(make, learner_user, now):
     assert AttemptStep.objects.filter(slot__attempt=attempt, action="finish").count() == 7
 
 
+def test_submitting_logs_each_slots_finish_step_with_its_response_and_grade_in_order(make, learner_user, now):
+    quiz = make.quiz()
+    attempt = service.attempt_start(quiz=quiz, learner=learner_user, now=now)
+    answer_all(attempt, now)
+    service.attempt_save_response(attempt=attempt, position=3, raw="Puebla", now=now)  # one wrong answer
+    service.attempt_submit(attempt=attempt, now=now)
+    slots = list(attempt.slots.order_by("position"))
+    finished = list(AttemptStep.objects.filter(slot__attempt=attempt, action="finish").order_by("pk"))
+    assert [step.slot_id for step in finished] == [slot.pk for slot in slots]
+    assert [(step.response, step.fraction, step.created_at) for step in finished] == [
+        (slot.response, slot.fraction, now) for slot in slots]
+    assert {slot.fraction for slot in slots} == {Decimal(1), Decimal(0)}  # the grades written before the log
+
+
 def test_an_unchanged_autosave_writes_nothing(make, learner_user, now):
     attempt = service.attempt_start(quiz=make.quiz(), learner=learner_user, now=now)
     service.attempt_save_response(attempt=attempt, position=3, raw="Querétaro", now=now)
