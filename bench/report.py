@@ -714,6 +714,8 @@ def all_phases(results: dict):
 
 # --- before / after --------------------------------------------------------------------------------
 HEADLINE_COLUMNS = [
+    # The machine's pace in that run: this shared machine's speed moves every other figure with it.
+    ("bare_rps", "bare Django req/s, PostgreSQL's server (the machine's pace)", lambda v: f"{v:,.0f}"),
     ("burst_learners", "burst learners (PostgreSQL)", lambda v: f"{v:,}"),
     ("burst_errors", "burst errors", lambda v: f"{v:,}"),
     ("burst_attempts", "burst's attempts (PostgreSQL)", str),
@@ -757,6 +759,9 @@ def headline(results: dict) -> dict:
                     figures[key] = round(burst.rows[name].p95, 1)
         if phases.get("break"):
             figures["break"] = break_summary(phases["break"])
+        bare = phases.get("bare")
+        if bare and "bare Django" in bare.rows:
+            figures["bare_rps"] = round(bare.rows["bare Django"].rps)
         share = baseline_share_of_bare(phases)
         figures["baseline_of_bare"] = None if share is None else round(share, 3)
         for key, phase_key, name in [("page_ratio", "page", "attempt page"), ("save_ratio", "save", "answer save"),

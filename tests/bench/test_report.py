@@ -164,12 +164,20 @@ def test_a_saturated_client_is_marked_in_the_cpu_table_and_said_below_it(results
 
 
 def test_the_history_shows_earlier_runs_beside_this_one_and_a_full_run_adds_itself(results):
-    history = [{"run": "2026-12-02 15:27", "burst_learners": 300, "start_p95_ms": 16348, "note": "earlier"},
+    history = [{"run": "2026-12-02 15:27", "bare_rps": 1595, "burst_learners": 300, "start_p95_ms": 16348,
+                "note": "earlier"},
                {"run": "2099-01-01 00:00", "burst_learners": 5}]  # later than this run: not an earlier run
+    bare = scenario(results, "sqlite")["phases"]["bare"]  # the recorded PostgreSQL run has its burst alone
+    scenario(results, "postgres")["phases"]["bare"] = bare
     section = "\n".join(report.history_section(results, history))
     this = report.headline(results)
     assert f"| figure | 2026-12-02 15:27 | **{this['run']} (this run)** |" in section
     assert "| burst learners (PostgreSQL) | 300 | **1,000** |" in section
+    # The machine's pace beside the figures it moves: bare Django's req/s that run.
+    pace = bare.rows["bare Django"].rps
+    assert this["bare_rps"] == round(pace)
+    assert (f"| bare Django req/s, PostgreSQL's server (the machine's pace) | 1,595 | **{pace:,.0f}** |"
+            in section.splitlines())
     assert f"| start p95 ms (≤ 2,000) | 16,348 | **{report.ms(this['start_p95_ms'])}** |" in section
     assert "2099" not in section
     added = report.add_to_history(report.add_to_history(history, results), results)
