@@ -4,6 +4,7 @@ from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
+from django.db import transaction
 
 # A user object a request reads stays in the shared cache this long at most; every save of the user (a new
 # password, deactivation, a new role) drops it at once, so this only bounds what a bulk UPDATE, which sends
@@ -31,8 +32,12 @@ def user_cache_key(user_id) -> str:
 
 
 def forget_cached_user(user_id) -> None:
-    """Drop a user's cached copy (called on every save of the user and change of their groups)."""
-    cache.delete(user_cache_key(user_id))
+    """Drop a user's cached copy (called on every save of the user and change of their groups): at once, and
+    again when the transaction making the change commits, since a request running meanwhile still reads the
+    old row and would cache it again."""
+    key = user_cache_key(user_id)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 class CachedModelBackend(ModelBackend):
@@ -43,7 +48,8 @@ class CachedModelBackend(ModelBackend):
     own: `django.contrib.auth.get_user` still compares the session's hash with the (cached) user's, and the
     copy is dropped whenever the user is saved, so a new password or a deactivation ends other sessions on
     their next request, as without the cache. Permissions are never cached with the user; its role (whether it
-    is a teacher) is, and every change of its groups drops the copy.
+    is a teacher) is, and every change of its groups through Django (either side of the relation, a group's
+    rename or deletion) drops the copy (accounts.apps).
     """
 
     def get_user(self, user_id):

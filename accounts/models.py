@@ -30,9 +30,10 @@ class User(AbstractUser):
     @property
     def is_teacher(self) -> bool:
         """A superuser, or a member of the Teachers group. The membership is read once per user object, as Django's
-        ModelBackend keeps permissions on it (`_perm_cache`): a change made through this object's `groups`
-        forgets it (accounts.apps), and the cached user of signed-in requests carries it (accounts.backends), so
-        a page that asks costs no query."""
+        ModelBackend keeps permissions on it (`_perm_cache`): a change made through this object's own `groups`
+        forgets it (accounts.apps); another object of the same user keeps what it read, as with permissions
+        (every request reads its user anew). The cached user of signed-in requests carries it, and any change of
+        the user's groups drops that copy (accounts.backends), so a page that asks costs no query."""
         if self.is_superuser:
             return True
         if TEACHER_ROLE_CACHE not in self.__dict__:

@@ -116,3 +116,58 @@ def test_a_role_given_or_taken_through_the_users_groups_counts_on_that_object_at
     assert user.is_teacher is False
     user.is_superuser = True
     assert user.is_teacher is True
+
+
+def teacher_signed_in(client):
+    """A teacher signed in, their cached copy filled (it carries the role)."""
+    from django.core.cache import cache
+
+    from accounts.backends import CachedModelBackend
+
+    client_, user = client
+    with override_settings(**SHARED):
+        user.groups.add(Group.objects.get_or_create(name="Teachers")[0])
+        assert CachedModelBackend().get_user(user.pk).is_teacher is True
+        assert cache.get(user_cache_key(user.pk)) is not None
+    return user
+
+
+def test_clearing_a_groups_members_drops_each_former_members_copy(signed_in):
+    from django.core.cache import cache
+
+    user = teacher_signed_in(signed_in)
+    with override_settings(**SHARED):
+        Group.objects.get(name="Teachers").user_set.clear()
+        assert cache.get(user_cache_key(user.pk)) is None
+
+
+@pytest.mark.parametrize("change", ["rename", "delete"])
+def test_renaming_or_deleting_a_group_drops_its_members_copies(signed_in, change):
+    from django.core.cache import cache
+
+    from accounts.backends import CachedModelBackend
+
+    user = teacher_signed_in(signed_in)
+    with override_settings(**SHARED):
+        group = Group.objects.get(name="Teachers")
+        if change == "rename":
+            group.name = "Former teachers"
+            group.save()
+        else:
+            group.delete()
+        assert cache.get(user_cache_key(user.pk)) is None
+        assert CachedModelBackend().get_user(user.pk).is_teacher is False
+
+
+def test_a_copy_cached_again_before_the_change_commits_is_dropped_when_it_commits(
+        signed_in, django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    user = teacher_signed_in(signed_in)
+    key = user_cache_key(user.pk)
+    with override_settings(**SHARED):
+        with django_capture_on_commit_callbacks(execute=True):
+            Group.objects.get(name="Teachers").user_set.remove(user)
+            assert cache.get(key) is None
+            cache.set(key, "a request that read the old membership meanwhile")
+        assert cache.get(key) is None
