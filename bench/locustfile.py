@@ -13,7 +13,8 @@ Environment:
                       in production (the secure session and CSRF cookies then work as they do there)
     BENCH_QUIT_AFTER  quit once this many one-shot users (exam takers, log-ins, submitters) are done
     BENCH_SUBMIT_ROUNDS  which of a learner's pre-made attempts SubmitLoop submits, "first:last" (default all)
-    BENCH_EXAM        which of the plan's exams ExamLearner takes ("burst", "break", "haproxy"; default "burst")
+    BENCH_EXAM        which of the plan's exams ExamLearner takes ("burst", "profile", "break", "haproxy";
+                      default "burst")
     BENCH_BREAK_P95_MS   stop the run where it breaks: at the first error, or once the p95 of the requests that
                       finished in the last BENCH_BREAK_WINDOW_S seconds (default 5) is over this; the samples
                       file then says when, at how many users, and why (`broke`)

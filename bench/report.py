@@ -284,7 +284,7 @@ def exam_hall_paragraph(hall: dict) -> str:
             f"so there every start still draws its 20 questions from the bank at that moment, under load.")
 
 
-def profiled_burst_paragraph(profiled, burst, misses) -> str:
+def profiled_burst_paragraph(profiled, misses) -> str:
     """The burst section's account of the second, profiled burst its misses are profiled from."""
     hall = exam_hall_of(profiled)
     rate_ = extra_of(profiled).get("profile_rate", 10)
@@ -296,7 +296,8 @@ def profiled_burst_paragraph(profiled, burst, misses) -> str:
     return (f"The burst above runs with no profiler beside it: on two saturated cores py-spy's share of a core "
             f"lengthens the opening's queue far more than in proportion. The profiles of its misses (under "
             f"“Profiles of the endpoints that missed a target”) come from a second burst right after it: "
-            f"{profiled.users:,} of the same learners taking the same exam on a second exam hall{drawn}, arriving at "
+            f"{profiled.users:,} of the same learners taking an identical exam (another quiz drawing 20 of the same "
+            f"bank) on a second exam hall{drawn}, arriving at "
             f"the same rate with the same pauses, while py-spy samples every worker {rate_} times a second."
             f"{check} Its own p95s are the profiled server's, not the targets' figures"
             + (f" ({', '.join(inflated)})" if inflated else "") + ".")
@@ -505,7 +506,7 @@ def scenario_section(item: dict) -> list[str]:
                                                        f"{limit:,})" for name, limit, _v in misses) + "."]
         profiled = phases.get("burst-profiled")
         if profiled:
-            lines += ["", profiled_burst_paragraph(profiled, burst, misses), ""]
+            lines += ["", profiled_burst_paragraph(profiled, misses), ""]
             lines += rows_table(profiled.rows)
     broken = phases.get("break")
     if broken:
@@ -878,9 +879,9 @@ def markdown(results: dict, history: list[dict] | None = None) -> str:
         "120 s); the closed loops run 300 users over 6 s windows (10 s before: 6 s at 80–500 requests/s is still "
         "500–3,000 requests per endpoint, and runs of the same code on this shared machine already differ by up to "
         "a factor of two, more than the longer window settled); one other gunicorn "
-        "setting is compared instead of two; the burst's misses are profiled from a second burst of 500 learners on "
-        "a second exam hall (py-spy at 10 samples a second), so the measured burst runs unprofiled, and the "
-        "closed loops' misses over 5 s instead of 6; the two-node phase runs a "
+        "setting is compared instead of two; the burst's misses are profiled from a second, smaller burst on a "
+        "second exam hall (py-spy at 10 samples a second; its size is in the burst's section), so the measured "
+        "burst runs unprofiled, and the closed loops' misses over 5 s instead of 6; the two-node phase runs a "
         "300-learner burst with 1–3 s pauses. locust stays one process: at these rates it used a small share of "
         "its core (the CPU tables mark a phase where it passes 85%), and a second process would take a core from "
         "the server on this 2-core machine. The SQLite classroom is 60 learners. All of it fits `make bench` in about 20 minutes on this machine (see "

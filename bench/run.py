@@ -729,7 +729,7 @@ class Runner:
     def profiled_burst(self, server: Server, plan: Path, scenario: Scenario) -> Phase:
         """The second, shorter burst the measured burst's misses are profiled from: the same exam on a second exam
         hall (its attempts drawn ahead the same way), fewer learners at the same rate, py-spy on the workers."""
-        raw = RUNS / f"{scenario.key}-burst.pyspy.txt"
+        raw = RUNS / f"{scenario.key}-burst-profiled.pyspy.txt"
         raw.unlink(missing_ok=True)
         hall = self.exam_hall_prepare(scenario, plan, "profile_hall", within=PROFILE_WITHIN_MIN)
         size = scenario.profile_burst
@@ -816,8 +816,8 @@ class Runner:
                     self.wait_until_idle(limit_s=30)
                     profiled = self.profiled_burst(server, plan, scenario)
                     phases["burst-profiled"] = profiled
-                    result["profiles"].update(self.burst_profiles(RUNS / f"{scenario.key}-burst.pyspy.txt",
-                                                                  phases["burst"], scenario.key))
+                    result["profiles"].update(self.burst_profiles(
+                        RUNS / f"{scenario.key}-burst-profiled.pyspy.txt", phases["burst"], scenario.key))
                     result["burst_profile_rate"] = BURST_PROFILE_RATE
             if scenario.break_learners and self.wants("break"):
                 phases["break"] = self.locust(

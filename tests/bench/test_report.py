@@ -83,16 +83,17 @@ def test_the_burst_is_measured_unprofiled_and_its_misses_profiled_in_a_second_bu
     assert misses, "the recorded burst missed targets"
     alone = "\n".join(report.scenario_section({**pg, "cores": 2}))
     assert "The burst above runs with no profiler beside it" not in alone
-    profiled = dataclasses.replace(burst, users=500, extra={"exam_hall": {**EXAM_HALL, "learners": 500, "drawn": 500,
-                                                                          "wall_s": 8.5}, "profile_rate": 10})
+    profiled = dataclasses.replace(burst, users=500, extra={"exam_hall": {
+        **EXAM_HALL, "learners": 500, "drawn": 500, "wall_s": 8.5, "within_min": 240,
+        "command": "manage.py prepare_attempts --within 240"}, "profile_rate": 10})
     pg["phases"]["burst-profiled"] = profiled
     section = "\n".join(report.scenario_section({**pg, "cores": 2}))
     assert ("The burst above runs with no profiler beside it: on two saturated cores py-spy's share of a core "
             "lengthens the opening's queue") in section
-    assert ("come from a second burst right after it: 500 of the same learners taking the same exam on a second "
-            "exam hall (its 500 attempts drawn ahead the same way, `manage.py prepare_attempts --within 90`, in "
-            "8.5 s), arriving at the same rate with the same pauses, while py-spy samples every worker 10 times a "
-            "second.") in section
+    assert ("come from a second burst right after it: 500 of the same learners taking an identical exam (another "
+            "quiz drawing 20 of the same bank) on a second exam hall (its 500 attempts drawn ahead the same way, "
+            "`manage.py prepare_attempts --within 240`, in 8.5 s), arriving at the same rate with the same pauses, "
+            "while py-spy samples every worker 10 times a second.") in section
     name = misses[0][0]
     assert f"{name} {report.ms(burst.rows[name].p95)} ms" in section.split("Its own p95s")[1]
     failed = dataclasses.replace(profiled, extra={**profiled.extra, "exam_hall": {
