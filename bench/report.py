@@ -292,15 +292,15 @@ def profiled_burst_paragraph(profiled, misses) -> str:
              f"{hall['wall_s']:.1f} s)" if hall else "")
     problems = "; ".join(hall.get("problems", [])) if hall else ""
     check = f" **Its check failed: {problems}.**" if problems else ""
-    inflated = [f"{name} {ms(profiled.rows[name].p95)} ms" for name, _limit, _view in misses if name in profiled.rows]
+    its = [f"{name} {ms(profiled.rows[name].p95)} ms" for name, _limit, _view in misses if name in profiled.rows]
     return (f"The burst above runs with no profiler beside it: on two saturated cores py-spy's share of a core "
             f"lengthens the opening's queue far more than in proportion. The profiles of its misses (under "
             f"“Profiles of the endpoints that missed a target”) come from a second burst right after it: "
             f"{profiled.users:,} of the same learners taking an identical exam (another quiz drawing 20 of the same "
             f"bank) on a second exam hall{drawn}, arriving at "
             f"the same rate with the same pauses, while py-spy samples every worker {rate_} times a second."
-            f"{check} Its own p95s are the profiled server's, not the targets' figures"
-            + (f" ({', '.join(inflated)})" if inflated else "") + ".")
+            f"{check} Its p95s are those of {profiled.users:,} learners on a profiled server, not the targets' "
+            "figures" + (f" ({', '.join(its)})" if its else "") + ".")
 
 
 def capitalised(text: str) -> str:
