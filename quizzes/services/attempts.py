@@ -407,9 +407,14 @@ def _write_response(slot, *, response, now, language, certainty) -> bool:
     return bool(saved)
 
 
+def _column(meta, name: str) -> str:
+    """A model field's column, quoted for the raw statements below."""
+    return connection.ops.quote_name(meta.get_field(name).column)
+
+
 def _write_response_in_one_statement(slot, *, response, now, language, certainty) -> bool:
     slots, steps = AttemptQuestion._meta, AttemptStep._meta
-    column = lambda meta, name: connection.ops.quote_name(meta.get_field(name).column)  # noqa: E731
+    column = _column
     value = slots.get_field("response").get_db_prep_value(response, connection)
     step_value = steps.get_field("response").get_db_prep_value(response, connection)
     sql = (
@@ -431,8 +436,7 @@ def _log_steps_from_slots(*, attempt_id: int, action: str, now) -> None:
     one INSERT … SELECT, so the responses stay in the database instead of travelling to Python and back (a
     bulk_create of twenty steps was a quarter of a submit's CPU)."""
     slots, steps = AttemptQuestion._meta, AttemptStep._meta
-    quote = connection.ops.quote_name
-    column = lambda meta, name: quote(meta.get_field(name).column)  # noqa: E731
+    quote, column = connection.ops.quote_name, _column
     sql = (
         f"INSERT INTO {quote(steps.db_table)} ({column(steps, 'slot')}, {column(steps, 'action')}, "
         f"{column(steps, 'response')}, {column(steps, 'fraction')}, {column(steps, 'created_at')}) "
