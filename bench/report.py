@@ -284,10 +284,10 @@ def exam_hall_paragraph(hall: dict) -> str:
             f"so there every start still draws its 20 questions from the bank at that moment, under load.")
 
 
-def profiled_burst_paragraph(profiled, misses) -> str:
-    """The burst section's account of the second, profiled burst its misses are profiled from."""
+def profiled_burst_paragraph(profiled, misses, rate_: int) -> str:
+    """The burst section's account of the second, profiled burst its misses are profiled from (py-spy at `rate_`
+    samples a second)."""
     hall = exam_hall_of(profiled)
-    rate_ = extra_of(profiled).get("profile_rate", 10)
     drawn = (f" (its {hall['drawn']:,} attempts drawn ahead the same way, `{hall['command']}`, in "
              f"{hall['wall_s']:.1f} s)" if hall else "")
     problems = "; ".join(hall.get("problems", [])) if hall else ""
@@ -506,7 +506,7 @@ def scenario_section(item: dict) -> list[str]:
                                                        f"{limit:,})" for name, limit, _v in misses) + "."]
         profiled = phases.get("burst-profiled")
         if profiled:
-            lines += ["", profiled_burst_paragraph(profiled, misses), ""]
+            lines += ["", profiled_burst_paragraph(profiled, misses, item.get("burst_profile_rate", 10)), ""]
             lines += rows_table(profiled.rows)
     broken = phases.get("break")
     if broken:

@@ -726,9 +726,10 @@ class Runner:
             return None
         return summarise(raw)
 
-    def profiled_burst(self, server: Server, plan: Path, scenario: Scenario) -> Phase:
-        """The second, shorter burst the measured burst's misses are profiled from: the same exam on a second exam
-        hall (its attempts drawn ahead the same way), fewer learners at the same rate, py-spy on the workers."""
+    def profiled_burst(self, server: Server, plan: Path, scenario: Scenario) -> tuple[Phase, Path]:
+        """The second, shorter burst the measured burst's misses are profiled from: an identical exam on a second
+        exam hall (its attempts drawn ahead the same way), fewer learners at the same rate, py-spy on the workers.
+        Returns the phase and py-spy's samples."""
         raw = RUNS / f"{scenario.key}-burst-profiled.pyspy.txt"
         raw.unlink(missing_ok=True)
         hall = self.exam_hall_prepare(scenario, plan, "profile_hall", within=PROFILE_WITHIN_MIN)
@@ -744,9 +745,8 @@ class Runner:
         for problem in hall["problems"]:
             say(f"  profile hall: {problem}")
         phase.extra["exam_hall"] = hall
-        phase.extra["profile_rate"] = BURST_PROFILE_RATE
         self.wait_until_idle(limit_s=30)
-        return phase
+        return phase, raw
 
     def burst_profiles(self, raw: Path, burst: Phase, key: str) -> dict:
         """The burst's py-spy samples, split by the view of each missed target (report.BURST_TARGETS)."""
@@ -814,10 +814,8 @@ class Runner:
                 if (scenario.key == "postgres" and scenario.profile_burst and self.wants("profiles")
                         and report.burst_misses(phases["burst"])):
                     self.wait_until_idle(limit_s=30)
-                    profiled = self.profiled_burst(server, plan, scenario)
-                    phases["burst-profiled"] = profiled
-                    result["profiles"].update(self.burst_profiles(
-                        RUNS / f"{scenario.key}-burst-profiled.pyspy.txt", phases["burst"], scenario.key))
+                    phases["burst-profiled"], raw = self.profiled_burst(server, plan, scenario)
+                    result["profiles"].update(self.burst_profiles(raw, phases["burst"], scenario.key))
                     result["burst_profile_rate"] = BURST_PROFILE_RATE
             if scenario.break_learners and self.wants("break"):
                 phases["break"] = self.locust(

@@ -85,8 +85,9 @@ def test_the_burst_is_measured_unprofiled_and_its_misses_profiled_in_a_second_bu
     assert "The burst above runs with no profiler beside it" not in alone
     profiled = dataclasses.replace(burst, users=500, extra={"exam_hall": {
         **EXAM_HALL, "learners": 500, "drawn": 500, "wall_s": 8.5, "within_min": 240,
-        "command": "manage.py prepare_attempts --within 240"}, "profile_rate": 10})
+        "command": "manage.py prepare_attempts --within 240"}})
     pg["phases"]["burst-profiled"] = profiled
+    pg["burst_profile_rate"] = 10  # the run's py-spy rate (bench/run.py BURST_PROFILE_RATE)
     section = "\n".join(report.scenario_section({**pg, "cores": 2}))
     assert ("The burst above runs with no profiler beside it: on two saturated cores py-spy's share of a core "
             "lengthens the opening's queue") in section
